@@ -1,0 +1,4 @@
+/**
+ * Reading and writing images, masks and datasets, and exporting results (PNG, CSV, animated GIF).
+ */
+package org.ambiseg.io;

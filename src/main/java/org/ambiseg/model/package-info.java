@@ -1,0 +1,2 @@
+/** DJL blocks of the segmentation models and their storage (model.json plus parameters). */
+package org.ambiseg.model;

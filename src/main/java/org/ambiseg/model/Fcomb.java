@@ -1,0 +1,116 @@
+package org.ambiseg.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The combination head of the Probabilistic U-Net: z is tiled over the image, concatenated after
+ * the U-Net features, and passed through 1x1 convolutions with ReLU and a final 1x1 classifier.
+ *
+ * <p>Because the first 1x1 convolution is linear, conv(concat(f, z)) = W_f * f + b + W_z * z
+ * exactly. {@link #project} computes W_f * f + b once per image; {@link #decodeProjected} adds W_z
+ * * z as a per-sample bias and runs only the remaining layers, so extra samples cost a fraction of
+ * the full head. Both paths give identical logits (up to float rounding).
+ */
+public final class Fcomb extends AbstractBlock {
+
+  private final int featureChannels;
+  private final int latentDim;
+  private final int numClasses;
+  private final List<Conv2d> layers = new ArrayList<>();
+  private final Conv2d classifier;
+
+  /** A head for features of width {@code featureChannels} and z of size {@code latentDim}. */
+  public Fcomb(int featureChannels, int latentDim, int hiddenLayers, int numClasses) {
+    this.featureChannels = featureChannels;
+    this.latentDim = latentDim;
+    this.numClasses = numClasses;
+    for (int i = 0; i < hiddenLayers; i++) {
+      layers.add(addChildBlock("conv" + i, conv1x1(featureChannels)));
+    }
+    classifier = addChildBlock("classifier", conv1x1(numClasses));
+  }
+
+  private static Conv2d conv1x1(int filters) {
+    return Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).build();
+  }
+
+  /**
+   * The plain path: inputs [features (B, C, H, W), z (B, L)] -> logits (B, K, H, W). Features with
+   * batch 1 are broadcast against a z batch.
+   */
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray features = inputs.get(0);
+    NDArray z = inputs.get(1);
+    Shape fs = features.getShape();
+    long n = z.getShape().get(0);
+    // tile z over the image and concatenate [features, z]
+    NDArray tiled = z.reshape(n, latentDim, 1, 1).broadcast(n, latentDim, fs.get(2), fs.get(3));
+    NDArray feats =
+        fs.get(0) == n ? features : features.broadcast(n, fs.get(1), fs.get(2), fs.get(3));
+    NDArray x = NDArrays.concat(new NDList(feats, tiled), 1);
+    for (Conv2d layer : layers) {
+      x = Activation.relu(layer.forward(ps, new NDList(x), training).head());
+    }
+    return classifier.forward(ps, new NDList(x), training);
+  }
+
+  /** W_f * features + b of the first layer: computed once per image (shape B x C' x H x W). */
+  public NDArray project(ParameterStore ps, NDArray features) {
+    NDArray w = firstWeight(ps, features);
+    NDArray wf = w.get(":, :" + featureChannels);
+    NDArray b = ps.getValue(layers.get(0).getParameters().get("bias"), features.getDevice(), false);
+    return Conv2d.conv2d(features, wf, b).head();
+  }
+
+  /**
+   * Logits for a batch of z on a projection from {@link #project} (batch 1, broadcast): adds W_z *
+   * z per sample, then runs the remaining layers.
+   */
+  public NDArray decodeProjected(ParameterStore ps, NDArray projected, NDArray z) {
+    NDArray w = firstWeight(ps, projected);
+    long hidden = w.getShape().get(0);
+    NDArray wz = w.get(":, " + featureChannels + ":").reshape(hidden, latentDim);
+    long n = z.getShape().get(0);
+    NDArray bias = z.matMul(wz.transpose()).reshape(n, hidden, 1, 1);
+    NDArray x = Activation.relu(projected.add(bias));
+    for (int i = 1; i < layers.size(); i++) {
+      x = Activation.relu(layers.get(i).forward(ps, new NDList(x), false).head());
+    }
+    return classifier.forward(ps, new NDList(x), false).head();
+  }
+
+  private NDArray firstWeight(ParameterStore ps, NDArray like) {
+    return ps.getValue(layers.get(0).getParameters().get("weight"), like.getDevice(), false);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape f = inputShapes[0];
+    return new Shape[] {new Shape(inputShapes[1].get(0), numClasses, f.get(2), f.get(3))};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape f = inputShapes[0];
+    Shape s = new Shape(inputShapes[1].get(0), featureChannels + latentDim, f.get(2), f.get(3));
+    for (Conv2d layer : layers) {
+      layer.initialize(manager, dataType, s);
+      s = layer.getOutputShapes(new Shape[] {s})[0];
+    }
+    classifier.initialize(manager, dataType, s);
+  }
+}

@@ -72,6 +72,7 @@ public final class Fcomb extends AbstractBlock {
   public NDArray project(ParameterStore ps, NDArray features) {
     NDArray w = firstWeight(ps, features);
     NDArray wf = w.get(":, :" + featureChannels);
+    wf.attach(features.getManager()); // a slice of a parameter: owned by the caller's manager
     NDArray b = ps.getValue(layers.get(0).getParameters().get("bias"), features.getDevice(), false);
     return Conv2d.conv2d(features, wf, b).head();
   }
@@ -83,9 +84,11 @@ public final class Fcomb extends AbstractBlock {
   public NDArray decodeProjected(ParameterStore ps, NDArray projected, NDArray z) {
     NDArray w = firstWeight(ps, projected);
     long hidden = w.getShape().get(0);
-    NDArray wz = w.get(":, " + featureChannels + ":").reshape(hidden, latentDim);
+    NDArray slice = w.get(":, " + featureChannels + ":");
+    slice.attach(z.getManager()); // a slice of a parameter: owned by the caller's manager
+    NDArray wz = slice.reshape(hidden, latentDim).transpose();
     long n = z.getShape().get(0);
-    NDArray bias = z.matMul(wz.transpose()).reshape(n, hidden, 1, 1);
+    NDArray bias = z.matMul(wz).reshape(n, hidden, 1, 1);
     NDArray x = Activation.relu(projected.add(bias));
     for (int i = 1; i < layers.size(); i++) {
       x = Activation.relu(layers.get(i).forward(ps, new NDList(x), false).head());

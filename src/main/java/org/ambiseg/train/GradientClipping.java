@@ -1,0 +1,37 @@
+package org.ambiseg.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+
+/**
+ * Clips gradients by their global L2 norm, as torch.nn.utils.clip_grad_norm_: when ||g|| exceeds
+ * {@code maxNorm}, every gradient is scaled by maxNorm / ||g||.
+ */
+public final class GradientClipping {
+
+  private GradientClipping() {}
+
+  /** Clips in place and returns the norm before clipping (NaN when a gradient is not finite). */
+  public static double clipByGlobalNorm(PairList<String, Parameter> parameters, double maxNorm) {
+    double sumSquares = 0;
+    for (Pair<String, Parameter> entry : parameters) {
+      try (NDArray g = entry.getValue().getArray().getGradient();
+          NDArray sq = g.square();
+          NDArray s = sq.sum()) {
+        sumSquares += s.getFloat();
+      }
+    }
+    double norm = Math.sqrt(sumSquares);
+    if (norm > maxNorm && Double.isFinite(norm)) {
+      float scale = (float) (maxNorm / (norm + 1e-6));
+      for (Pair<String, Parameter> entry : parameters) {
+        try (NDArray g = entry.getValue().getArray().getGradient()) {
+          g.muli(scale);
+        }
+      }
+    }
+    return norm;
+  }
+}

@@ -1,0 +1,122 @@
+package org.ambiseg.train;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ambiseg.core.BadInputException;
+import org.ambiseg.core.Image2D;
+import org.ambiseg.model.BlockParameters;
+import org.ambiseg.model.Normalization;
+import org.ambiseg.model.ProbUNetModel;
+import org.ambiseg.model.ProbUNetSampler;
+import org.ambiseg.model.TensorBundle;
+
+/** The Probabilistic U-Net as a {@link TrainableModel}: ELBO objective with Adam. */
+public final class ProbUNetTrainable implements TrainableModel {
+
+  private static final String PARAM = "param/";
+  private static final String ADAM = "adam/";
+
+  private final ProbUNetModel model;
+  private final AdamOptimizer optimizer;
+  private final ProbUNetObjective objective;
+  private final ProbUNetSampler sampler;
+
+  /** Wraps {@code model} (owned from now on) for training with {@code config}. */
+  public ProbUNetTrainable(
+      ProbUNetModel model, TrainingConfig config, Normalization normalization) {
+    this.model = model;
+    this.optimizer = AdamOptimizer.withDefaults(model.manager(), config.weightDecay());
+    this.objective =
+        new ProbUNetObjective(model, new ElboLoss(config.beta()), optimizer, config.clipNorm());
+    this.sampler = new ProbUNetSampler(model, normalization);
+  }
+
+  /** The wrapped model. */
+  public ProbUNetModel model() {
+    return model;
+  }
+
+  @Override
+  public String modelType() {
+    return "probunet";
+  }
+
+  @Override
+  public int noisePerImage() {
+    return model.config().latentDim();
+  }
+
+  @Override
+  public StepResult step(TrainingBatch batch, float lr) {
+    return objective.step(batch, lr);
+  }
+
+  @Override
+  public List<float[]> sample(Image2D image, int n, long seed) {
+    return sampler.sample(image, n, seed);
+  }
+
+  @Override
+  public TensorBundle exportState() {
+    Map<String, TensorBundle.Tensor> all = new LinkedHashMap<>();
+    BlockParameters.export(model.block()).forEach((k, v) -> all.put(PARAM + k, v));
+    var shapes = BlockParameters.export(model.block());
+    optimizer
+        .exportMoments()
+        .forEach(
+            (k, v) -> {
+              String param = k.substring(2);
+              all.put(ADAM + k, new TensorBundle.Tensor(shapes.get(param).shape(), v));
+            });
+    JsonObject meta = new JsonObject();
+    meta.addProperty("optimizerStep", optimizer.step());
+    return new TensorBundle(all, meta);
+  }
+
+  @Override
+  public void restoreState(TensorBundle state, String source) throws BadInputException {
+    Map<String, TensorBundle.Tensor> params = new LinkedHashMap<>();
+    Map<String, float[]> moments = new LinkedHashMap<>();
+    state
+        .tensors()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(PARAM)) {
+                params.put(k.substring(PARAM.length()), v);
+              } else if (k.startsWith(ADAM)) {
+                moments.put(k.substring(ADAM.length()), v.values());
+              }
+            });
+    BlockParameters.load(model.block(), params, source);
+    long step =
+        state.metadata().has("optimizerStep")
+            ? state.metadata().get("optimizerStep").getAsLong()
+            : 0;
+    if (step > 0) {
+      try {
+        optimizer.restore(model.block().getParameters(), moments, step);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(source, e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public TensorBundle exportParameters() {
+    return new TensorBundle(BlockParameters.export(model.block()), new JsonObject());
+  }
+
+  @Override
+  public JsonObject architecture() {
+    return new Gson().toJsonTree(model.config()).getAsJsonObject();
+  }
+
+  @Override
+  public void close() {
+    optimizer.close();
+    model.close();
+  }
+}

@@ -32,6 +32,9 @@ public final class HungarianMatchedIou {
 
   /** HM-IoU from the N x M matrix {@code cross[i][j] = IoU(s_i, y_j)}. */
   public static double fromIou(double[][] cross) {
+    if (cross.length == 0 || cross[0].length == 0) {
+      throw new IllegalArgumentException("HM-IoU needs at least one sample and one rater mask");
+    }
     int n = cross.length;
     int m = cross[0].length;
     int copies = (n + m - 1) / m;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
+import org.ambiseg.core.BadInputException;
 
 /**
  * An initialised {@link ProbUNet} with the NDManager that owns its parameters, its device and a
@@ -44,6 +45,36 @@ public final class ProbUNetModel implements AutoCloseable {
     ProbUNetModel model = new ProbUNetModel(config, device);
     FanInInitializer.apply(model.block, seed);
     return model;
+  }
+
+  /**
+   * Builds the model a stored folder describes and loads its parameters; refuses a folder of
+   * another model type or whose parameters do not fit the architecture, building nothing then.
+   */
+  public static ProbUNetModel load(ModelStore.StoredModel stored, Device device)
+      throws BadInputException {
+    ModelInfo info = stored.info();
+    if (!"probunet".equals(info.modelType())) {
+      throw new BadInputException(
+          info.source(), "is a " + info.modelType() + " model, not a probunet model");
+    }
+    ProbUNetConfig config;
+    try {
+      config = info.architecture(ProbUNetConfig.class);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(info.source(), "invalid architecture: " + e.getMessage(), e);
+    }
+    ProbUNetModel model = new ProbUNetModel(config, device);
+    try {
+      BlockParameters.load(
+          model.block,
+          stored.parameters().tensors(),
+          stored.dir().resolve(ModelStore.PARAMS).toString());
+      return model;
+    } catch (BadInputException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
   }
 
   public ProbUNetConfig config() {

@@ -14,6 +14,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -125,6 +126,23 @@ class MainWindowTest {
     robot.clickOn(FileMenuActions.OPEN_TEXT);
     waitUntilOpen(good);
     assertEquals(W, robot.lookup("#image-view").queryAs(ImageCanvas.class).getImage().getWidth());
+  }
+
+  @Test
+  void helpAboutShowsLicencesAndAttribution() throws Exception {
+    robot.clickOn("Help");
+    robot.clickOn("About AmbiSeg");
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> robot.lookup("#about-dialog").tryQuery().isPresent());
+    DialogPane about = robot.lookup("#about-dialog").queryAs(DialogPane.class);
+    String text = ((TextArea) about.getContent()).getText();
+    assertTrue(text.contains("Apache-2.0"), text);
+    assertTrue(text.contains("CC BY 3.0"), text);
+    assertTrue(text.contains("doi:10.7937/K9/TCIA.2015.LO9QL9SX"), text);
+    assertTrue(text.contains("For research use only, not for diagnosis."), text);
+    robot.clickOn(about.lookupButton(ButtonType.OK));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(robot.lookup("#about-dialog").tryQuery().isPresent(), "dialog closed");
   }
 
   @Test

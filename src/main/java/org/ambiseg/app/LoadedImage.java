@@ -1,0 +1,14 @@
+package org.ambiseg.app;
+
+import java.nio.file.Path;
+import javafx.scene.image.Image;
+import org.ambiseg.core.Image2D;
+
+/**
+ * An image file after reading: its path, its pixel values and the rendered picture shown on screen.
+ *
+ * @param file the file it was read from
+ * @param image the pixel values in [0, 1]
+ * @param picture the displayed image, same width and height as {@code image}
+ */
+public record LoadedImage(Path file, Image2D image, Image picture) {}

@@ -44,6 +44,8 @@ public final class ProbUNetObjective {
               batch.oneHot(classes),
               new Shape(batch.size(), classes, batch.height(), batch.width()));
       NDArray eps = m.create(batch.noise(), new Shape(batch.size(), model.config().latentDim()));
+      var parameters = model.block().getParameters();
+      Gradients.zero(parameters);
       ElboLoss.Terms terms;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDList out =
@@ -58,8 +60,7 @@ public final class ProbUNetObjective {
       if (!Double.isFinite(total)) {
         return new StepResult(total, named, Double.NaN);
       }
-      var parameters = model.block().getParameters();
-      double norm = GradientClipping.clipByGlobalNorm(parameters, clipNorm);
+      double norm = Gradients.clipByGlobalNorm(parameters, clipNorm);
       if (Double.isFinite(norm)) {
         optimizer.update(parameters, lr);
       }

@@ -6,12 +6,26 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 
 /**
- * Clips gradients by their global L2 norm, as torch.nn.utils.clip_grad_norm_: when ||g|| exceeds
- * {@code maxNorm}, every gradient is scaled by maxNorm / ||g||.
+ * Gradient housekeeping for the training step: zeroing before each backward pass (DJL 0.32's
+ * PyTorch gradient collector does not, so gradients would otherwise accumulate across steps) and
+ * clipping by the global L2 norm as torch.nn.utils.clip_grad_norm_: when ||g|| exceeds {@code
+ * maxNorm}, every gradient is scaled by maxNorm / ||g||.
  */
-public final class GradientClipping {
+public final class Gradients {
 
-  private GradientClipping() {}
+  private Gradients() {}
+
+  /** Sets every parameter's gradient to zero. */
+  public static void zero(PairList<String, Parameter> parameters) {
+    for (Pair<String, Parameter> entry : parameters) {
+      NDArray w = entry.getValue().getArray();
+      if (w.hasGradient()) {
+        try (NDArray g = w.getGradient()) {
+          g.subi(g);
+        }
+      }
+    }
+  }
 
   /** Clips in place and returns the norm before clipping (NaN when a gradient is not finite). */
   public static double clipByGlobalNorm(PairList<String, Parameter> parameters, double maxNorm) {

@@ -87,7 +87,7 @@ public final class LidcPngDataset extends IndexedDataset<LidcPngDataset.Slice> {
   @Override
   Case decode(Slice s) throws BadInputException {
     String imageName = source.describe(s.image());
-    Image2D image = ImageReader.decodeImage(imageName, source.read(s.image()));
+    Image2D image = LidcPngDecoder.decodeImage(imageName, source.read(s.image()));
     if (image.channels() != 1) {
       throw new BadInputException(
           imageName, "expected a greyscale image, got " + image.channels() + " channels");
@@ -95,7 +95,7 @@ public final class LidcPngDataset extends IndexedDataset<LidcPngDataset.Slice> {
     List<LabelMask> masks = new ArrayList<>(RATERS);
     for (String m : s.masks()) {
       String maskName = source.describe(m);
-      LabelMask mask = ImageReader.decodeMask(maskName, source.read(m));
+      LabelMask mask = LidcPngDecoder.decodeMask(maskName, source.read(m));
       DatasetChecks.requireSameSize(maskName, mask, image);
       masks.add(mask);
     }

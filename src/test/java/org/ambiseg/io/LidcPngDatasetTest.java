@@ -159,6 +159,36 @@ class LidcPngDatasetTest {
   }
 
   @Test
+  void fastPngPathDecodesLikeImageReader() throws Exception {
+    java.util.Random rnd = new java.util.Random(42);
+    for (int t = 0; t < 20; t++) {
+      int w = 1 + rnd.nextInt(40);
+      int h = 1 + rnd.nextInt(40);
+      int[] values = new int[w * h];
+      for (int i = 0; i < values.length; i++) {
+        // smooth ramps plus noise, so the PNG writer picks several row filters
+        values[i] = ((i % w) * 7 + (i / w) * 3 + (t % 3 == 0 ? rnd.nextInt(256) : 0)) & 0xFF;
+      }
+      byte[] png = DatasetFixtures.greyPng(w, h, (x, y) -> values[y * w + x]);
+      assertEquals(
+          ImageReader.decodeImage("t", png), LidcPngDecoder.decodeImage("t", png), "image " + t);
+      assertEquals(
+          ImageReader.decodeMask("t", png), LidcPngDecoder.decodeMask("t", png), "mask " + t);
+    }
+  }
+
+  @Test
+  void fastPngPathNamesTheFileOfACorruptPng() throws Exception {
+    byte[] png = DatasetFixtures.greyPng(16, 16, (x, y) -> x * y);
+    byte[] cut = java.util.Arrays.copyOf(png, png.length - 30);
+    BadInputException e =
+        assertThrows(
+            BadInputException.class, () -> LidcPngDecoder.decodeImage("a.zip!/s.png", cut));
+    assertEquals("a.zip!/s.png", e.source());
+    assertTrue(e.problem().startsWith("corrupt PNG"), e.problem());
+  }
+
+  @Test
   void zipWithoutLidcSlicesIsRefused() throws Exception {
     Path zip = DatasetFixtures.zip(dir.resolve("other.zip"), Map.of("readme.txt", new byte[3]));
     BadInputException ex = assertThrows(BadInputException.class, () -> DatasetReaders.open(zip));

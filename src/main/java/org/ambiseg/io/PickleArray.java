@@ -8,6 +8,10 @@ import net.razorvine.pickle.PickleException;
  * A numpy ndarray as unpickled: shape, dtype, memory order and the raw bytes, either from {@code
  * _reconstruct} + BUILD state (protocols 2-4) or from {@code _frombuffer} (protocol 5). Values are
  * read out as doubles in C (row-major) order.
+ *
+ * <p>To keep large pickles in memory while they are read, an array whose values are all 0 or one
+ * other value (a mask, whatever its dtype) is stored losslessly as one bit per value plus that
+ * value, instead of its raw bytes.
  */
 final class PickleArray {
 
@@ -15,6 +19,8 @@ final class PickleArray {
   private PickleDtype dtype;
   private boolean fortran;
   private byte[] data;
+  private long[] bits;
+  private double onValue;
 
   /** An empty array waiting for its BUILD state (what {@code _reconstruct} returns). */
   PickleArray() {}
@@ -60,17 +66,41 @@ final class PickleArray {
 
   /** Value at flat C-order index {@code i}, as a double (bools as 0/1). */
   double value(int i) {
+    if (bits != null) {
+      return (bits[i >>> 6] & (1L << i)) != 0 ? onValue : 0;
+    }
     return value(ByteBuffer.wrap(data).order(dtype.order()), i);
   }
 
   /** All values in C order as doubles. */
   double[] values() {
-    ByteBuffer b = ByteBuffer.wrap(data).order(dtype.order());
     double[] out = new double[size()];
+    if (bits != null) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (bits[i >>> 6] & (1L << i)) != 0 ? onValue : 0;
+      }
+      return out;
+    }
+    ByteBuffer b = ByteBuffer.wrap(data).order(dtype.order());
     for (int i = 0; i < out.length; i++) {
       out[i] = value(b, i);
     }
     return out;
+  }
+
+  /** True when the array is held as bits: every value is 0 or {@link #onValue()}. */
+  boolean isBinary() {
+    return bits != null;
+  }
+
+  /** The one non-zero value of a binary array. */
+  double onValue() {
+    return onValue;
+  }
+
+  /** The foreground bits of a binary array (bit i of word i / 64), C order; not copied. */
+  long[] bits() {
+    return bits;
   }
 
   private double value(ByteBuffer b, int i) {
@@ -131,5 +161,31 @@ final class PickleArray {
     this.dtype = newDtype;
     this.fortran = isFortran && newShape.length == 2;
     this.data = raw;
+    packIfBinary();
+  }
+
+  /** Replaces the raw bytes by bits when every value is 0 or one other value (NaN never is). */
+  private void packIfBinary() {
+    int n = size();
+    if (n < 64) {
+      return;
+    }
+    ByteBuffer b = ByteBuffer.wrap(data).order(dtype.order());
+    long[] packed = new long[(n + 63) >>> 6];
+    double on = 0;
+    for (int i = 0; i < n; i++) {
+      double v = value(b, i);
+      if (v == 0) {
+        continue;
+      }
+      if (Double.isNaN(v) || (on != 0 && v != on)) {
+        return;
+      }
+      on = v;
+      packed[i >>> 6] |= 1L << i;
+    }
+    this.bits = packed;
+    this.onValue = on;
+    this.data = null;
   }
 }

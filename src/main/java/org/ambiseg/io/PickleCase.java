@@ -134,6 +134,13 @@ final class PickleCase implements IndexedDataset.Entry {
   }
 
   private static long[] packMask(String source, PickleArray m) throws BadInputException {
+    if (m.isBinary()) {
+      double on = m.onValue();
+      if (on == 0 || (on > 0 && !Double.isInfinite(on))) {
+        return m.bits();
+      }
+      throw new BadInputException(source, "mask value " + on + " is not a foreground value");
+    }
     double[] v = m.values();
     long[] bits = new long[(v.length + 63) >>> 6];
     double foreground = 0;

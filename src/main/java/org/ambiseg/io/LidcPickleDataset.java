@@ -22,7 +22,9 @@ import org.ambiseg.core.Case;
  * other Python class in the file is refused with its name ({@link PickleNumpyUnpickler}). The file
  * (which can exceed 2 GB) is streamed once on open; every case is validated then (image range, mask
  * shapes and binariness, the same mask count as most cases) and kept compactly (floats for the
- * image, one bit per mask pixel). Broken cases are left out and reported in {@link #problems()}.
+ * image, one bit per mask pixel: about 66 KB per 128x128 case whatever the masks' dtype; binary
+ * arrays are packed as soon as they are read, so the heap needed while reading stays close to
+ * that). Broken cases are left out and reported in {@link #problems()}.
  *
  * <p>Case id = the dict key. Patient id = {@code series_uid}: the pickle holds no patient id, and
  * the CT series is the closest proxy (one patient may have more than one series, so a split by

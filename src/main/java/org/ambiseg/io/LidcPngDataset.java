@@ -25,7 +25,8 @@ import org.ambiseg.core.LabelMask;
  * Indexing leaves out (and reports) slices lacking their image or any of the four mask slots;
  * {@link #load} checks that the image is greyscale and every mask has its size. A mask pixel is
  * foreground when non-zero (the export uses 0/255); an all-zero mask is a real answer (that reader
- * did not outline the nodule on the slice).
+ * did not outline the nodule on the slice). The export's 8-bit grey PNGs are decoded by {@link
+ * LidcPngDecoder} (ImageIO was the bottleneck); any other PNG goes through {@link ImageReader}.
  */
 public final class LidcPngDataset extends IndexedDataset<LidcPngDataset.Slice> {
 

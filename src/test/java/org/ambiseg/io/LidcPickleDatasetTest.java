@@ -42,6 +42,7 @@ class LidcPickleDatasetTest {
   @ValueSource(
       strings = {
         "lidc-tiny-p2.pickle",
+        "lidc-tiny-p4.pickle",
         "lidc-tiny-p5.pickle",
         "lidc-tiny-p2-numpy2.pickle",
         "lidc-tiny-p5-numpy2.pickle"

@@ -15,13 +15,14 @@ import org.ambiseg.core.BadInputException;
  *
  * <p>Detection: a {@code .zip} is the LIDC PNG export; a {@code .pkl}/{@code .pickle} file (or any
  * file starting with the pickle protocol byte) is the LIDC pickle; a folder with {@code images/} is
- * the AmbiSeg layout; a folder with {@code LIDC-IDRI-slices/} or {@code <patient>/nodule-N/}
- * folders is the extracted LIDC export; a folder with {@code *_segmentation.png} masks (in it or a
- * sub-folder) is ISIC. A folder holding {@code train/ val/ test/} splits is refused with a message
- * naming them: open one split at a time.
+ * the AmbiSeg layout; a folder with {@code LIDC-IDRI-slices/}, {@code <patient>/nodule-N/} or
+ * {@code nodule-N/} folders is the extracted LIDC export (or one patient of it); a folder with
+ * {@code *_segmentation.png} masks (in it or a sub-folder) is ISIC. A folder holding {@code train/
+ * val/ test/} splits is refused with a message naming them: open one split at a time.
  *
  * <p>Lenient opening (the default) leaves broken cases out and lists them in {@link
- * Dataset#problems()}; strict opening throws on the first problem.
+ * Dataset#problems()}; strict opening throws on the first problem. The datasets returned here may
+ * be loaded from several threads at once.
  */
 public final class DatasetReaders {
 
@@ -130,7 +131,8 @@ public final class DatasetReaders {
 
   private static boolean looksLikeLidcFolder(Path dir) throws BadInputException {
     for (Path child : FolderFiles.folders(dir)) {
-      if (child.getFileName().toString().equals("LIDC-IDRI-slices")) {
+      String name = child.getFileName().toString();
+      if (name.equals("LIDC-IDRI-slices") || name.startsWith("nodule-")) {
         return true;
       }
       for (Path grandChild : FolderFiles.folders(child)) {

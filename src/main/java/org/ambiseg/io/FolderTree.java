@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 import org.ambiseg.core.BadInputException;
 
 /**
- * All files under a folder (recursively, symbolic links not followed) as an {@link EntrySource}.
+ * All files under a folder (recursively, symbolic links not followed) as an {@link EntrySource};
+ * names start with the folder's own name (so a patient folder keeps its patient id in the names).
  */
 final class FolderTree implements EntrySource {
 
@@ -21,16 +22,18 @@ final class FolderTree implements EntrySource {
     this.names = names;
   }
 
-  /** Lists every regular file under {@code root}. */
-  static FolderTree open(Path root) throws BadInputException {
+  /** Lists every regular file under {@code folder}. */
+  static FolderTree open(Path folder) throws BadInputException {
+    Path root = folder.getParent() != null ? folder : folder.toAbsolutePath();
+    Path base = root.getParent();
     try (Stream<Path> s = Files.walk(root)) {
       List<String> names =
           s.filter(Files::isRegularFile)
-              .map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .map(p -> base.relativize(p).toString().replace('\\', '/'))
               .toList();
-      return new FolderTree(root, names);
+      return new FolderTree(base, names);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new BadInputException(root, "cannot list folder (" + e.getMessage() + ")", e);
+      throw new BadInputException(folder, "cannot list folder (" + e.getMessage() + ")", e);
     }
   }
 

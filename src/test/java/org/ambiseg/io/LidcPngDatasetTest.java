@@ -89,6 +89,13 @@ class LidcPngDatasetTest {
       assertEquals(a.checksum(), b.checksum());
       assertEquals(fromZip.load(1).image(), fromFolder.load(1).image());
     }
+    try (Dataset onePatient = DatasetReaders.open(folder.resolve(ROOT + "LIDC-IDRI-0007"))) {
+      assertEquals(2, onePatient.size());
+      assertEquals("LIDC-IDRI-0007/nodule-0/slice-2", onePatient.caseId(0));
+      assertEquals(
+          folder.resolve(ROOT + "LIDC-IDRI-0007/nodule-0/images/slice-2.png").toString(),
+          onePatient.load(0).metadata().get("source"));
+    }
   }
 
   @Test

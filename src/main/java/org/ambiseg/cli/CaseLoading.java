@@ -32,8 +32,13 @@ final class CaseLoading {
       for (String problem : dataset.problems()) {
         log.println("left out: " + problem);
       }
-      log.printf("read %d cases from %s (%s) in %.1f s%s%n", cases.size(), path, dataset.format(),
-          (System.nanoTime() - start) / 1e9, bad > 0 ? ", " + bad + " bad cases skipped" : "");
+      log.printf(
+          "read %d cases from %s (%s) in %.1f s%s%n",
+          cases.size(),
+          path,
+          dataset.format(),
+          (System.nanoTime() - start) / 1e9,
+          bad > 0 ? ", " + bad + " bad cases skipped" : "");
       if (cases.isEmpty()) {
         throw new BadInputException(path, "no usable cases");
       }

@@ -37,7 +37,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "dataset (any supported format)")
   Path data;
 
-  @Option(names = {"-n", "--samples"}, defaultValue = "16", description = "samples per case")
+  @Option(
+      names = {"-n", "--samples"},
+      defaultValue = "16",
+      description = "samples per case")
   int samples;
 
   @Option(names = "--limit", description = "score only the first N cases (sorted by id)")
@@ -61,7 +64,8 @@ public final class EvalCommand implements Callable<Integer> {
       throw new BadInputException("-n", "needs at least 1 sample, got " + samples);
     }
     long start = System.nanoTime();
-    try (Estimator estimator = Estimators.open(model); Dataset dataset = DatasetReaders.open(data)) {
+    try (Estimator estimator = Estimators.open(model);
+        Dataset dataset = DatasetReaders.open(data)) {
       int n = limit == null ? dataset.size() : Math.min(limit, dataset.size());
       DatasetAggregator aggregator = new DatasetAggregator();
       JsonArray rows = new JsonArray();
@@ -139,19 +143,35 @@ public final class EvalCommand implements Callable<Integer> {
       if (json) {
         System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
       } else {
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "%s on %s: %d cases, N = %d samples%n  GED(%d)    %.4f  [%.4f, %.4f]%n"
                 + "  HM-IoU(%d) %.4f  [%.4f, %.4f]%n  diversity %.4f   Dice of mean %.4f   ECE %.3f %%"
                 + "%n  S-NCC %s (%d cases undefined)%n  empty samples %.1f %%, empty rater masks"
                 + " %.1f %%%n  %.1f s (%.3f s per case)%n",
-            estimator.name(), data, r.caseCount(), samples, samples, r.ged().mean(),
-            r.ged().lower(), r.ged().upper(), samples, r.hmIou().mean(), r.hmIou().lower(),
-            r.hmIou().upper(), r.meanSampleDiversity(), r.meanDiceOfMeanVsRaters(),
+            estimator.name(),
+            data,
+            r.caseCount(),
+            samples,
+            samples,
+            r.ged().mean(),
+            r.ged().lower(),
+            r.ged().upper(),
+            samples,
+            r.hmIou().mean(),
+            r.hmIou().lower(),
+            r.hmIou().upper(),
+            r.meanSampleDiversity(),
+            r.meanDiceOfMeanVsRaters(),
             r.ecePercent(),
-            r.meanSncc().isPresent() ? String.format(Locale.ROOT, "%.4f",
-                r.meanSncc().getAsDouble()) : "n/a",
-            r.undefinedSnccCount(), 100 * o.get("empty_sample_fraction").getAsDouble(),
-            100 * o.get("empty_rater_fraction").getAsDouble(), seconds, seconds / r.caseCount());
+            r.meanSncc().isPresent()
+                ? String.format(Locale.ROOT, "%.4f", r.meanSncc().getAsDouble())
+                : "n/a",
+            r.undefinedSnccCount(),
+            100 * o.get("empty_sample_fraction").getAsDouble(),
+            100 * o.get("empty_rater_fraction").getAsDouble(),
+            seconds,
+            seconds / r.caseCount());
       }
       return 0;
     }

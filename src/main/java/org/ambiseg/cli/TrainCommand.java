@@ -61,7 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "run folder")
   Path out;
 
-  @Option(names = "--preset", defaultValue = "probunet-small",
+  @Option(
+      names = "--preset",
+      defaultValue = "probunet-small",
       description = "architecture preset: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
   String preset;
 
@@ -86,7 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-every", description = "steps between checkpoints")
   Integer checkpointEvery;
 
-  @Option(names = "--selection-cases", defaultValue = "200",
+  @Option(
+      names = "--selection-cases",
+      defaultValue = "200",
       description = "selection cases scored per validation")
   int selectionCases;
 
@@ -128,65 +132,118 @@ public final class TrainCommand implements Callable<Integer> {
       ProbUNetConfig.preset(preset);
       int n = steps == null ? 6000 : steps;
       TrainingConfig d = TrainingConfig.probUNetDefaults(preset, n, batch, seed);
-      config = new TrainingConfig(modelType, preset, n, batch, learningRate, d.lrDecaySteps(),
-          d.lrDecayFactor(), beta, d.weightDecay(), d.clipNorm(), seed, !noAugment, d.maxShift(),
-          validateEvery == null ? d.validateEvery() : validateEvery,
-          checkpointEvery == null ? d.checkpointEvery() : checkpointEvery,
-          d.selectionFraction(), selectionCases, d.validationSamples());
+      config =
+          new TrainingConfig(
+              modelType,
+              preset,
+              n,
+              batch,
+              learningRate,
+              d.lrDecaySteps(),
+              d.lrDecayFactor(),
+              beta,
+              d.weightDecay(),
+              d.clipNorm(),
+              seed,
+              !noAugment,
+              d.maxShift(),
+              validateEvery == null ? d.validateEvery() : validateEvery,
+              checkpointEvery == null ? d.checkpointEvery() : checkpointEvery,
+              d.selectionFraction(),
+              selectionCases,
+              d.validationSamples());
     }
     List<Case> cases = CaseLoading.loadAll(data, limit, System.err);
     PatientSplit.Split split = PatientSplit.split(cases, config.selectionFraction(), config.seed());
-    List<Case> selection = split.selection().subList(0,
-        Math.min(config.selectionCases(), split.selection().size()));
+    List<Case> selection =
+        split.selection().subList(0, Math.min(config.selectionCases(), split.selection().size()));
     TrainingSet trainingSet = new TrainingSet(split.training());
     float[] stats = trainingSet.intensityStatistics();
     Normalization normalization = new Normalization(stats[0], stats[1]);
-    TrainingDomain domain = new TrainingDomain(trainingSet.width(), trainingSet.height(), 1,
-        stats[0], stats[1], data.getFileName().toString());
+    TrainingDomain domain =
+        new TrainingDomain(
+            trainingSet.width(),
+            trainingSet.height(),
+            1,
+            stats[0],
+            stats[1],
+            data.getFileName().toString());
     JsonObject dataInfo = new JsonObject();
     dataInfo.addProperty("path", data.toString());
     dataInfo.addProperty("trainingCases", split.training().size());
-    dataInfo.addProperty("trainingPatients",
-        split.training().stream().map(Case::groupId).distinct().count());
+    dataInfo.addProperty(
+        "trainingPatients", split.training().stream().map(Case::groupId).distinct().count());
     dataInfo.addProperty("selectionCases", selection.size());
-    dataInfo.addProperty("selectionPatients",
-        split.selection().stream().map(Case::groupId).distinct().count());
+    dataInfo.addProperty(
+        "selectionPatients", split.selection().stream().map(Case::groupId).distinct().count());
     Files.createDirectories(out);
     RunConfig run = new RunConfig(config, dataInfo);
     Files.writeString(configFile, GSON.toJson(run) + "\n", StandardCharsets.UTF_8);
-    System.err.printf("training %s (%s) on %d cases from %d patients; %d selection cases%n",
-        config.modelType(), config.preset(), split.training().size(),
-        dataInfo.get("trainingPatients").getAsLong(), selection.size());
+    System.err.printf(
+        "training %s (%s) on %d cases from %d patients; %d selection cases%n",
+        config.modelType(),
+        config.preset(),
+        split.training().size(),
+        dataInfo.get("trainingPatients").getAsLong(),
+        selection.size());
 
     ProbUNetConfig arch = ProbUNetConfig.preset(config.preset());
     String modelName = name != null ? name : out.getFileName().toString();
     TrainingConfig finalConfig = config;
-    try (ProbUNetTrainable model = new ProbUNetTrainable(
-            ProbUNetModel.create(arch, config.seed()), config, normalization);
+    try (ProbUNetTrainable model =
+            new ProbUNetTrainable(
+                ProbUNetModel.create(arch, config.seed()), config, normalization);
         MetricsLog log = new MetricsLog(out)) {
       JsonObject configJson = GSON.toJsonTree(config).getAsJsonObject();
-      BatchSampler sampler = new BatchSampler(trainingSet, config.batchSize(), arch.latentDim(),
-          config.seed(), new Augmentation(config.augment(), config.maxShift()), stats);
+      BatchSampler sampler =
+          new BatchSampler(
+              trainingSet,
+              config.batchSize(),
+              arch.latentDim(),
+              config.seed(),
+              new Augmentation(config.augment(), config.maxShift()),
+              stats);
       List<TrainingListener> listeners = new ArrayList<>();
       listeners.add(log);
       listeners.add(new TerminalProgress(System.err, System.console() != null));
-      listeners.add(new BestModelSaver(model, out.resolve("best"), selectionMetrics ->
-          describe(modelName, model, normalization, domain, finalConfig, dataInfo,
-              selectionMetrics)));
+      listeners.add(
+          new BestModelSaver(
+              model,
+              out.resolve("best"),
+              selectionMetrics ->
+                  describe(
+                      modelName,
+                      model,
+                      normalization,
+                      domain,
+                      finalConfig,
+                      dataInfo,
+                      selectionMetrics)));
       TrainingControl control = new TrainingControl();
-      Trainer trainer = new Trainer(model, sampler, config, configJson, out,
-          selection.isEmpty() ? null : new SelectionValidator(selection,
-              config.validationSamples(), config.seed()),
-          listeners, control);
+      Trainer trainer =
+          new Trainer(
+              model,
+              sampler,
+              config,
+              configJson,
+              out,
+              selection.isEmpty()
+                  ? null
+                  : new SelectionValidator(selection, config.validationSamples(), config.seed()),
+              listeners,
+              control);
       CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        control.stop();
-        try {
-          done.await(120, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "ambiseg-train-shutdown");
+      Thread hook =
+          new Thread(
+              () -> {
+                control.stop();
+                try {
+                  done.await(120, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "ambiseg-train-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       TrainingOutcome outcome;
       try {
@@ -197,10 +254,15 @@ public final class TrainCommand implements Callable<Integer> {
       if (outcome == TrainingOutcome.FINISHED) {
         JsonObject finalMetrics = new JsonObject();
         finalMetrics.addProperty("step", config.steps());
-        ModelStore.save(out.resolve("final"), describe(modelName, model, normalization, domain,
-            config, dataInfo, finalMetrics), model.exportParameters());
-        System.err.println("final model: " + out.resolve("final") + "; best by selection GED: "
-            + out.resolve("best"));
+        ModelStore.save(
+            out.resolve("final"),
+            describe(modelName, model, normalization, domain, config, dataInfo, finalMetrics),
+            model.exportParameters());
+        System.err.println(
+            "final model: "
+                + out.resolve("final")
+                + "; best by selection GED: "
+                + out.resolve("best"));
       }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -211,9 +273,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private static ModelInfo describe(String name, ProbUNetTrainable model,
-      Normalization normalization, TrainingDomain domain, TrainingConfig config,
-      JsonObject dataInfo, JsonObject selection) {
+  private static ModelInfo describe(
+      String name,
+      ProbUNetTrainable model,
+      Normalization normalization,
+      TrainingDomain domain,
+      TrainingConfig config,
+      JsonObject dataInfo,
+      JsonObject selection) {
     JsonObject training = new JsonObject();
     training.add("data", dataInfo);
     training.add("config", GSON.toJsonTree(config));
@@ -222,18 +289,32 @@ public final class TrainCommand implements Callable<Integer> {
     training.addProperty("seed", config.seed());
     training.addProperty("budgetImages", (long) config.steps() * config.batchSize());
     training.add("selection", selection);
-    return ModelInfo.create(name, model.modelType(), model.architecture(), normalization, domain,
-        training);
+    return ModelInfo.create(
+        name, model.modelType(), model.architecture(), normalization, domain, training);
   }
 
   private static TrainingConfig withSteps(TrainingConfig c, int steps) {
-    return new TrainingConfig(c.modelType(), c.preset(), steps, c.batchSize(), c.learningRate(),
-        c.lrDecaySteps(), c.lrDecayFactor(), c.beta(), c.weightDecay(), c.clipNorm(), c.seed(),
-        c.augment(), c.maxShift(), c.validateEvery(), c.checkpointEvery(), c.selectionFraction(),
-        c.selectionCases(), c.validationSamples());
+    return new TrainingConfig(
+        c.modelType(),
+        c.preset(),
+        steps,
+        c.batchSize(),
+        c.learningRate(),
+        c.lrDecaySteps(),
+        c.lrDecayFactor(),
+        c.beta(),
+        c.weightDecay(),
+        c.clipNorm(),
+        c.seed(),
+        c.augment(),
+        c.maxShift(),
+        c.validateEvery(),
+        c.checkpointEvery(),
+        c.selectionFraction(),
+        c.selectionCases(),
+        c.validationSamples());
   }
 
   /** What config.json in a run folder holds. */
   record RunConfig(TrainingConfig training, JsonObject data) {}
-
 }

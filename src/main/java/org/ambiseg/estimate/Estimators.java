@@ -21,8 +21,12 @@ public final class Estimators {
       case "probunet" -> ProbUNetEstimator.open(modelDir);
       default ->
           throw new BadInputException(
-              info.source(), "model type '" + info.modelType() + "' is not supported (known: "
-                  + MODEL_TYPES + ")");
+              info.source(),
+              "model type '"
+                  + info.modelType()
+                  + "' is not supported (known: "
+                  + MODEL_TYPES
+                  + ")");
     };
   }
 }

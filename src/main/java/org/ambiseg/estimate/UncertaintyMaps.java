@@ -28,10 +28,10 @@ import org.ambiseg.core.SampleSet;
  * </ul>
  *
  * <p>Built in one pass over the samples with Welford's update for mean and variance, in double
- * precision, in blocks of 1024 pixels that run in parallel on the common fork-join pool (the
- * result does not depend on the split); both entropies use {@link BinaryEntropy#fast} (within 1e-7 nats of the exact value),
- * so identical samples give a mutual information of exactly 0. Each map is a row-major float array
- * of width &times; height values. Instances are immutable.
+ * precision, in blocks of 1024 pixels that run in parallel on the common fork-join pool (the result
+ * does not depend on the split); both entropies use {@link BinaryEntropy#fast} (within 1e-7 nats of
+ * the exact value), so identical samples give a mutual information of exactly 0. Each map is a
+ * row-major float array of width &times; height values. Instances are immutable.
  */
 public final class UncertaintyMaps {
 

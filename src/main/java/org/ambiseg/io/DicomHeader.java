@@ -23,7 +23,6 @@ final class DicomHeader {
   static final String WINDOW_WIDTH = "0028,1051";
   static final String RESCALE_INTERCEPT = "0028,1052";
   static final String RESCALE_SLOPE = "0028,1053";
-  static final String PIXEL_DATA = "7FE0,0010";
 
   private final Map<String, String> values;
   private final long pixelOffset;
@@ -46,10 +45,6 @@ final class DicomHeader {
 
   long pixelLength() {
     return pixelLength;
-  }
-
-  boolean has(String tag) {
-    return values.containsKey(tag);
   }
 
   Optional<String> text(String tag) {

@@ -1,0 +1,74 @@
+package org.ambiseg.io.synth;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ambiseg.core.Interpretation;
+import org.ambiseg.core.ProgressMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a generated dataset as train/, val/ and test/ folders, each in the AmbiSeg folder layout:
+ * {@code images/<id>.png}, {@code masks/<id>/r0.png..r3.png}, {@code truth.json} and {@code
+ * truth/<id>/<interpretation>.png}. Cases are split by index in order (train first); they are
+ * independent, so no patient leaks across splits.
+ */
+public final class SynthDatasetWriter {
+
+  /** The split folder names, in the order cases are assigned to them. */
+  public static final List<String> SPLITS = List.of("train", "val", "test");
+
+  private static final Logger LOG = LoggerFactory.getLogger(SynthDatasetWriter.class);
+
+  private SynthDatasetWriter() {}
+
+  /**
+   * Generates {@code cases} cases of {@code size} x {@code size} from {@code seed} into {@code
+   * out}; returns the number of cases in each split (train, val, test).
+   */
+  public static int[] write(
+      Path out, int cases, int size, long seed, SplitFractions split, ProgressMonitor monitor)
+      throws IOException {
+    if (cases < 1) {
+      throw new IllegalArgumentException("need at least one case, got " + cases);
+    }
+    SynthCaseGenerator generator = new SynthCaseGenerator(size, seed);
+    int[] counts = split.counts(cases);
+    GeneratorInfo info =
+        new GeneratorInfo(
+            seed, size, cases, split.train() + "," + split.val() + "," + split.test());
+    monitor.begin("generating " + cases + " synthetic cases", cases);
+    int index = 0;
+    for (int s = 0; s < SPLITS.size(); s++) {
+      Path dir = out.resolve(SPLITS.get(s));
+      Map<String, List<Interpretation>> truth = new LinkedHashMap<>();
+      Map<String, LesionParameters> params = new LinkedHashMap<>();
+      for (int k = 0; k < counts[s]; k++, index++) {
+        if (monitor.isCancelled()) {
+          throw new IOException("cancelled after " + index + " cases");
+        }
+        SynthCase c = generator.generate(index);
+        writeCase(dir, c);
+        truth.put(c.id(), c.truth());
+        params.put(c.id(), c.parameters());
+        monitor.worked(1);
+      }
+      SynthTruthJson.write(dir, new SynthTruth(truth, params, Optional.of(info)));
+      LOG.info("wrote {} cases to {}", counts[s], dir);
+    }
+    return counts;
+  }
+
+  /** Writes one case's image and rater masks into a dataset folder. */
+  static void writeCase(Path dir, SynthCase c) throws IOException {
+    GreyPng.writeImage(c.image(), dir.resolve("images").resolve(c.id() + ".png"));
+    for (int r = 0; r < c.raters().size(); r++) {
+      GreyPng.writeMask(
+          c.raters().get(r), dir.resolve("masks").resolve(c.id()).resolve("r" + r + ".png"));
+    }
+  }
+}

@@ -1,6 +1,7 @@
 package org.ambiseg.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import java.util.stream.Stream;
 import org.ambiseg.core.ProgressMonitor;
 import org.ambiseg.io.synth.SplitFractions;
 import org.ambiseg.io.synth.SynthDatasetWriter;
+import org.ambiseg.io.synth.SynthSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,11 +21,11 @@ import picocli.CommandLine.Spec;
     name = "gen-data",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Generate a synthetic ambiguous dataset: CT-nodule-like grey images, 4 rater masks per case",
-      "drawn from a known, image-dependent distribution over interpretations (core, core+lobe,",
-      "nothing), written as train/ val/ test/ folders with images/, masks/ and truth.json."
-    })
+    description =
+        "Generate a synthetic ambiguous dataset: CT-nodule-like grey images with 4 rater masks"
+            + " per case, drawn from a known, image-dependent distribution over interpretations"
+            + " (core, core+lobe, nothing); written as train/ val/ test/ folders with images/,"
+            + " masks/, truth/ and truth.json.")
 public final class GenDataCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -61,24 +63,17 @@ public final class GenDataCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
-    SplitFractions fractions;
+    SynthSettings settings;
     try {
-      fractions = SplitFractions.parse(split);
+      settings = new SynthSettings(cases, size, seed, SplitFractions.parse(split));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cl, "--split: " + e.getMessage());
-    }
-    if (cases < 1) {
-      throw new CommandLine.ParameterException(cl, "--cases must be at least 1");
-    }
-    if (size < 32 || size > 2048) {
-      throw new CommandLine.ParameterException(cl, "--size must be in 32..2048");
+      throw new CommandLine.ParameterException(cl, e.getMessage());
     }
     if (Files.exists(out) && !isEmptyDirectory(out)) {
       throw new CommandLine.ParameterException(
           cl, "--out " + out + " exists and is not an empty folder; choose a new folder");
     }
-    int[] counts =
-        SynthDatasetWriter.write(out, cases, size, seed, fractions, ProgressMonitor.NONE);
+    int[] counts = SynthDatasetWriter.write(out, settings, new PercentProgress(cl.getErr()));
     cl.getOut()
         .printf(
             "wrote %d cases (%dx%d, seed %d) to %s: train %d, val %d, test %d%n",
@@ -92,6 +87,44 @@ public final class GenDataCommand implements Callable<Integer> {
     }
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
+    }
+  }
+
+  /** Prints "generating ...: 10%", "20%", ... on one stream as the work advances. */
+  private static final class PercentProgress implements ProgressMonitor {
+    private final PrintWriter err;
+    private long total = -1;
+    private long done;
+    private long lastTenth = -1;
+
+    PercentProgress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void begin(String task, long totalWork) {
+      total = totalWork;
+      err.print(task + ":");
+      err.flush();
+    }
+
+    @Override
+    public void worked(long units) {
+      done += units;
+      long tenth = total > 0 ? done * 10 / total : 0;
+      if (tenth > lastTenth && tenth > 0) {
+        lastTenth = tenth;
+        err.print(" " + tenth * 10 + "%");
+        if (done >= total) {
+          err.println();
+        }
+        err.flush();
+      }
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return false;
     }
   }
 }

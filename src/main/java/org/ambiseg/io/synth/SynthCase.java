@@ -3,6 +3,7 @@ package org.ambiseg.io.synth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ambiseg.core.Case;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.core.Interpretation;
@@ -43,6 +44,6 @@ public record SynthCase(
             "interpretations", String.join(", ", names),
             "coreContrast", Double.toString(parameters.coreContrast()),
             "lobeContrast", Double.toString(parameters.lobeContrast()));
-    return new Case(id, java.util.Optional.empty(), image, raters, metadata);
+    return new Case(id, Optional.empty(), image, raters, metadata);
   }
 }

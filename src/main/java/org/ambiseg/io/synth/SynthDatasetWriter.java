@@ -27,21 +27,14 @@ public final class SynthDatasetWriter {
   private SynthDatasetWriter() {}
 
   /**
-   * Generates {@code cases} cases of {@code size} x {@code size} from {@code seed} into {@code
-   * out}; returns the number of cases in each split (train, val, test).
+   * Generates the cases {@code settings} asks for into {@code out}; returns the number of cases in
+   * each split (train, val, test).
    */
-  public static int[] write(
-      Path out, int cases, int size, long seed, SplitFractions split, ProgressMonitor monitor)
+  public static int[] write(Path out, SynthSettings settings, ProgressMonitor monitor)
       throws IOException {
-    if (cases < 1) {
-      throw new IllegalArgumentException("need at least one case, got " + cases);
-    }
-    SynthCaseGenerator generator = new SynthCaseGenerator(size, seed);
-    int[] counts = split.counts(cases);
-    GeneratorInfo info =
-        new GeneratorInfo(
-            seed, size, cases, split.train() + "," + split.val() + "," + split.test());
-    monitor.begin("generating " + cases + " synthetic cases", cases);
+    SynthCaseGenerator generator = new SynthCaseGenerator(settings.size(), settings.seed());
+    int[] counts = settings.split().counts(settings.cases());
+    monitor.begin("generating " + settings.cases() + " synthetic cases", settings.cases());
     int index = 0;
     for (int s = 0; s < SPLITS.size(); s++) {
       Path dir = out.resolve(SPLITS.get(s));
@@ -57,7 +50,7 @@ public final class SynthDatasetWriter {
         params.put(c.id(), c.parameters());
         monitor.worked(1);
       }
-      SynthTruthJson.write(dir, new SynthTruth(truth, params, Optional.of(info)));
+      SynthTruthJson.write(dir, new SynthTruth(truth, params, Optional.of(settings)));
       LOG.info("wrote {} cases to {}", counts[s], dir);
     }
     return counts;

@@ -1,5 +1,6 @@
 package org.ambiseg.io.synth;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,13 @@ import org.ambiseg.core.Interpretation;
 public record SynthTruth(
     Map<String, List<Interpretation>> cases,
     Map<String, LesionParameters> parameters,
-    Optional<GeneratorInfo> generator) {
+    Optional<SynthSettings> generator) {
 
   /** Copies the maps, keeping their order. */
   public SynthTruth {
     Map<String, List<Interpretation>> c = new LinkedHashMap<>();
     cases.forEach((k, v) -> c.put(k, List.copyOf(v)));
-    cases = java.util.Collections.unmodifiableMap(c);
-    parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    cases = Collections.unmodifiableMap(c);
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 }

@@ -28,7 +28,7 @@ import org.ambiseg.io.ImageReader;
  * {"format": "ambiseg-truth", "version": 1,
  *  "cases": {"&lt;id&gt;": [{"name": "core", "probability": 0.6, "mask": "truth/&lt;id&gt;/core.png"}, ...]},
  *  "parameters": {"&lt;id&gt;": {"coreContrast": 0.21, ...}},
- *  "generator": {"seed": 1, "size": 128, "cases": 320, "split": "0.75,0.125,0.125"}}
+ *  "generator": {"cases": 320, "size": 128, "seed": 1, "split": {"train": 0.75, "val": 0.125, "test": 0.125}}}
  * </pre>
  *
  * Mask paths are relative to the dataset folder; masks are 0/255 grey PNGs.
@@ -110,12 +110,12 @@ public final class SynthTruthJson {
         }
       }
     }
-    Optional<GeneratorInfo> generator = Optional.empty();
+    Optional<SynthSettings> generator = Optional.empty();
     if (root.has("generator") && root.get("generator").isJsonObject()) {
       try {
-        generator = Optional.of(GSON.fromJson(root.get("generator"), GeneratorInfo.class));
-      } catch (JsonParseException e) {
-        throw new BadInputException(file, "bad \"generator\" entry", e);
+        generator = Optional.of(GSON.fromJson(root.get("generator"), SynthSettings.class));
+      } catch (JsonParseException | IllegalArgumentException e) {
+        throw new BadInputException(file, "bad \"generator\" entry (" + e.getMessage() + ")", e);
       }
     }
     return new SynthTruth(cases, params, generator);
@@ -152,6 +152,11 @@ public final class SynthTruthJson {
       }
       Path mask = resolveInside(dir, file, o.get("mask").getAsString());
       LabelMask m = ImageReader.readMask(mask);
+      if (!out.isEmpty()
+          && (m.width() != out.get(0).mask().width() || m.height() != out.get(0).mask().height())) {
+        throw new BadInputException(
+            mask, "is " + m.width() + "x" + m.height() + ", unlike the other masks of case " + id);
+      }
       out.add(new Interpretation(name, p, m));
       sum += p;
     }

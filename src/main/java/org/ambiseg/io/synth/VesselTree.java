@@ -13,6 +13,10 @@ final class VesselTree {
 
   private VesselTree() {}
 
+  /** Where a vessel (or branch) starts, where it heads, and how thick, bright and long it is. */
+  private record Start(
+      double x, double y, double dir, double width, double contrast, double length) {}
+
   /** Adds one vessel (with branches) to {@code field} by per-pixel maximum. */
   static void draw(float[] field, int size, double s, SplittableRandom rng) {
     double x;
@@ -33,7 +37,7 @@ final class VesselTree {
     double width = (0.55 + 1.6 * u * u) * s;
     double contrast = 0.1 + 0.35 * Math.sqrt(u) * Gaussian.uniform(rng, 0.6, 1.0);
     double length = Gaussian.uniform(rng, 40, 150) * s;
-    walk(field, size, s, x, y, dir, width, contrast, length, MAX_BRANCHES, rng);
+    walk(field, size, s, new Start(x, y, dir, width, contrast, length), MAX_BRANCHES, rng);
   }
 
   /** Adds a vessel running across the slice: a small bright dot. */
@@ -45,19 +49,14 @@ final class VesselTree {
   }
 
   private static void walk(
-      float[] field,
-      int size,
-      double s,
-      double x,
-      double y,
-      double dir,
-      double width,
-      double contrast,
-      double length,
-      int branchesLeft,
-      SplittableRandom rng) {
+      float[] field, int size, double s, Start start, int branchesLeft, SplittableRandom rng) {
+    double x = start.x();
+    double y = start.y();
+    double dir = start.dir();
+    double width = start.width();
+    double contrast = start.contrast();
     double step = 0.5;
-    int steps = (int) (length / step);
+    int steps = (int) (start.length() / step);
     double turn = 0;
     for (int k = 0; k < steps; k++) {
       double f = 1.0 - 0.6 * k / steps;
@@ -71,18 +70,15 @@ final class VesselTree {
       }
       if (branchesLeft > 0 && rng.nextDouble() < 0.008) {
         double side = rng.nextBoolean() ? 1 : -1;
-        walk(
-            field,
-            size,
-            s,
-            x,
-            y,
-            dir + side * Gaussian.uniform(rng, 0.4, 0.9),
-            width * f * 0.7,
-            contrast * 0.85,
-            (steps - k) * step * 0.7,
-            branchesLeft - 1,
-            rng);
+        Start branch =
+            new Start(
+                x,
+                y,
+                dir + side * Gaussian.uniform(rng, 0.4, 0.9),
+                width * f * 0.7,
+                contrast * 0.85,
+                (steps - k) * step * 0.7);
+        walk(field, size, s, branch, branchesLeft - 1, rng);
         branchesLeft--;
       }
     }

@@ -127,7 +127,7 @@ class OracleTest {
   void shippedDataIsWhatTheGeneratorMakes() throws Exception {
     Path dir = SAMPLE.resolve("test");
     SynthTruth truth = SynthTruthJson.read(dir);
-    GeneratorInfo info = truth.generator().orElseThrow();
+    SynthSettings info = truth.generator().orElseThrow();
     SynthCaseGenerator g = new SynthCaseGenerator(info.size(), info.seed());
     List<String> ids = List.copyOf(truth.cases().keySet()).subList(0, 3);
     for (String id : ids) {

@@ -44,9 +44,12 @@ class SynthDatasetWriterTest {
   @Test
   void sameSeedGivesByteIdenticalFiles() throws Exception {
     SplitFractions split = new SplitFractions(0.6, 0.2, 0.2);
-    SynthDatasetWriter.write(tmp.resolve("a"), 10, 128, 42, split, ProgressMonitor.NONE);
-    SynthDatasetWriter.write(tmp.resolve("b"), 10, 128, 42, split, ProgressMonitor.NONE);
-    SynthDatasetWriter.write(tmp.resolve("c"), 10, 128, 43, split, ProgressMonitor.NONE);
+    SynthDatasetWriter.write(
+        tmp.resolve("a"), new SynthSettings(10, 128, 42, split), ProgressMonitor.NONE);
+    SynthDatasetWriter.write(
+        tmp.resolve("b"), new SynthSettings(10, 128, 42, split), ProgressMonitor.NONE);
+    SynthDatasetWriter.write(
+        tmp.resolve("c"), new SynthSettings(10, 128, 43, split), ProgressMonitor.NONE);
     Map<String, String> a = hashes(tmp.resolve("a"));
     assertTrue(a.size() > 60, "only " + a.size() + " files written");
     assertEquals(a, hashes(tmp.resolve("b")));
@@ -59,7 +62,9 @@ class SynthDatasetWriterTest {
   void writesTheFolderLayoutWithSplits() throws Exception {
     int[] counts =
         SynthDatasetWriter.write(
-            tmp, 10, 128, 7, new SplitFractions(0.6, 0.2, 0.2), ProgressMonitor.NONE);
+            tmp,
+            new SynthSettings(10, 128, 7, new SplitFractions(0.6, 0.2, 0.2)),
+            ProgressMonitor.NONE);
     assertArrayEquals(new int[] {6, 2, 2}, counts);
     SynthCaseGenerator g = new SynthCaseGenerator(128, 7);
     int index = 0;

@@ -42,7 +42,7 @@ class SynthTruthJsonTest {
             new Interpretation("nothing", 0.15, LabelMask.empty(10, 10))));
     cases.put("b", List.of(new Interpretation("core", 1.0, square(1, 4))));
     LesionParameters p = new LesionParameters(0.2, 0.1, 0.19, 0.09, 6.5, 4.0, true, 0.01, false);
-    GeneratorInfo info = new GeneratorInfo(5, 10, 2, "1,0,0");
+    SynthSettings info = new SynthSettings(2, 32, 5, new SplitFractions(1, 0, 0));
     SynthTruthJson.write(dir, new SynthTruth(cases, Map.of("a", p), Optional.of(info)));
 
     String json = Files.readString(dir.resolve("truth.json"), StandardCharsets.UTF_8);

@@ -25,7 +25,7 @@ public final class CliMain {
   }
 
   private static List<Object> subcommands() {
-    return List.of(new TrainCommand(), new EvalCommand());
+    return List.of(new TrainCommand(), new EvalCommand(), new GenDataCommand());
   }
 
   /** Runs the CLI with the given arguments and returns the exit code. */

@@ -13,6 +13,7 @@ import org.ambiseg.estimate.Estimator;
 import org.ambiseg.estimate.Estimators;
 import org.ambiseg.io.Dataset;
 import org.ambiseg.io.DatasetReaders;
+import org.ambiseg.io.FolderLayoutDataset;
 import org.ambiseg.metrics.CaseScores;
 import org.ambiseg.metrics.DatasetAggregator;
 import org.ambiseg.metrics.DatasetScores;
@@ -55,6 +56,13 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--per-case", description = "include per-case scores in the JSON")
   boolean perCase;
 
+  @Option(
+      names = "--truth",
+      description =
+          "also compare with the dataset's truth.json (synthetic data): interpretation"
+              + " frequencies, mode counts and the oracle that samples from the truth")
+  boolean truth;
+
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
 
@@ -73,6 +81,8 @@ public final class EvalCommand implements Callable<Integer> {
       long emptyRaters = 0;
       long raterMasks = 0;
       int skipped = 0;
+      FolderLayoutDataset withTruth = truthDataset(dataset);
+      TruthComparison truthComparison = new TruthComparison();
       for (int i = 0; i < n; i++) {
         Case c;
         try {
@@ -88,6 +98,9 @@ public final class EvalCommand implements Callable<Integer> {
         }
         SampleSet set = estimator.sample(c.image(), samples, seed + i);
         CaseScores scores = aggregator.add(set, c.raters());
+        if (withTruth != null) {
+          truthComparison.add(set, withTruth.interpretations(i), c.raters(), seed + i);
+        }
         for (int s = 0; s < set.size(); s++) {
           emptySamples += isEmpty(set.foreground(s)) ? 1 : 0;
         }
@@ -137,6 +150,9 @@ public final class EvalCommand implements Callable<Integer> {
       o.addProperty("empty_rater_fraction", emptyRaters / (double) Math.max(1, raterMasks));
       o.addProperty("seconds", seconds);
       o.addProperty("seconds_per_case", seconds / r.caseCount());
+      if (truthComparison.hasCases()) {
+        truthComparison.toJson().entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+      }
       if (perCase) {
         o.add("per_case", rows);
       }
@@ -173,8 +189,31 @@ public final class EvalCommand implements Callable<Integer> {
             seconds,
             seconds / r.caseCount());
       }
+      if (!json && truthComparison.hasCases()) {
+        JsonObject t = truthComparison.toJson();
+        System.out.printf(
+            Locale.ROOT,
+            "  truth: frequency error %.1f pp (oracle %.1f pp), oracle GED(%d) %.4f,"
+                + " modes match %.0f %% (oracle %.0f %%)%n",
+            t.get("frequency_error_pp").getAsDouble(),
+            t.get("oracle_frequency_error_pp").getAsDouble(),
+            samples,
+            t.get("oracle_ged").getAsDouble(),
+            100 * t.get("modes_match_fraction").getAsDouble(),
+            100 * t.get("oracle_modes_match_fraction").getAsDouble());
+      }
       return 0;
     }
+  }
+
+  private FolderLayoutDataset truthDataset(Dataset dataset) throws BadInputException {
+    if (!truth) {
+      return null;
+    }
+    if (dataset instanceof FolderLayoutDataset folder && folder.hasTruth()) {
+      return folder;
+    }
+    throw new BadInputException(data, "--truth needs an AmbiSeg folder dataset with truth.json");
   }
 
   private static boolean isEmpty(boolean[] mask) {

@@ -6,11 +6,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.ambiseg.core.BadInputException;
+import org.ambiseg.io.AtomicFiles;
 
 /**
  * Saves and loads model folders: {@code model.json} (format version, model type, architecture,
@@ -41,19 +40,7 @@ public final class ModelStore {
     json.addProperty("format", "ambiseg-model");
     json.addProperty("formatVersion", FORMAT_VERSION);
     json.addProperty("parameters", PARAMS);
-    Path target = dir.resolve(JSON);
-    Path tmp = Files.createTempFile(dir, ".model.json-", ".tmp");
-    try {
-      Files.writeString(tmp, GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.writeString(dir.resolve(JSON), GSON.toJson(json) + "\n");
   }
 
   /** Reads only model.json (cheap: for model pickers). */

@@ -39,24 +39,8 @@ public final class ProbUNet extends AbstractBlock {
     this.config = config;
     int[] ch = config.channels();
     unet = addChildBlock("unet", new UNet(ch, config.convsPerLevel()));
-    prior =
-        addChildBlock(
-            "prior",
-            new AxisAlignedConvGaussian(
-                ch,
-                config.convsPerLevel(),
-                config.latentDim(),
-                config.logSigmaMin(),
-                config.logSigmaMax()));
-    posterior =
-        addChildBlock(
-            "posterior",
-            new AxisAlignedConvGaussian(
-                ch,
-                config.convsPerLevel(),
-                config.latentDim(),
-                config.logSigmaMin(),
-                config.logSigmaMax()));
+    prior = addChildBlock("prior", gaussian(config));
+    posterior = addChildBlock("posterior", gaussian(config));
     fcomb =
         addChildBlock(
             "fcomb",
@@ -65,6 +49,15 @@ public final class ProbUNet extends AbstractBlock {
                 config.latentDim(),
                 config.fcombLayers(),
                 config.numClasses()));
+  }
+
+  private static AxisAlignedConvGaussian gaussian(ProbUNetConfig config) {
+    return new AxisAlignedConvGaussian(
+        config.channels(),
+        config.convsPerLevel(),
+        config.latentDim(),
+        config.logSigmaMin(),
+        config.logSigmaMax());
   }
 
   public ProbUNetConfig config() {

@@ -10,17 +10,14 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +25,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.ambiseg.core.BadInputException;
+import org.ambiseg.io.AtomicFiles;
 
 /**
  * Reads and writes a {@link TensorBundle} in AmbiSeg's own tensor format — no Java serialisation,
@@ -55,23 +53,7 @@ public final class TensorFile {
 
   /** Writes the bundle atomically to {@code target}. */
   public static void write(Path target, TensorBundle bundle) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-    try {
-      try (FileOutputStream fos = new FileOutputStream(tmp.toFile())) {
-        writeTo(new BufferedOutputStream(fos, 1 << 16), bundle);
-        fos.getFD().sync();
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(target, out -> writeTo(new BufferedOutputStream(out, 1 << 16), bundle));
   }
 
   /** Writes the bundle to a stream (flushed, not closed). */

@@ -17,6 +17,7 @@ import org.ambiseg.io.FolderLayoutDataset;
 import org.ambiseg.metrics.CaseScores;
 import org.ambiseg.metrics.DatasetAggregator;
 import org.ambiseg.metrics.DatasetScores;
+import org.ambiseg.model.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,6 +63,11 @@ public final class EvalCommand implements Callable<Integer> {
           "also compare with the dataset's truth.json (synthetic data): interpretation"
               + " frequencies, mode counts and the oracle that samples from the truth")
   boolean truth;
+
+  @Option(
+      names = "--record",
+      description = "store the results in the model's model.json under training.eval.<name>")
+  String record;
 
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
@@ -155,6 +161,20 @@ public final class EvalCommand implements Callable<Integer> {
       }
       if (perCase) {
         o.add("per_case", rows);
+      }
+      if (record != null) {
+        JsonObject stored = o.deepCopy();
+        stored.remove("per_case");
+        JsonObject evals =
+            ModelStore.readInfo(model).training().has("eval")
+                ? ModelStore.readInfo(model).training().getAsJsonObject("eval")
+                : new JsonObject();
+        evals.add(record, stored);
+        try {
+          ModelStore.writeInfo(model, ModelStore.readInfo(model).withTrainingEntry("eval", evals));
+        } catch (java.io.IOException e) {
+          throw new BadInputException(model, "cannot record results (" + e.getMessage() + ")", e);
+        }
       }
       if (json) {
         System.out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));

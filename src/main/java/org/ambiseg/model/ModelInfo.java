@@ -94,6 +94,16 @@ public final class ModelInfo {
     return json.has("training") ? json.getAsJsonObject("training").deepCopy() : new JsonObject();
   }
 
+  /** A copy with {@code value} stored under training.{@code key} (e.g. evaluation results). */
+  public ModelInfo withTrainingEntry(String key, JsonElement value) {
+    JsonObject copy = json.deepCopy();
+    if (!copy.has("training") || !copy.get("training").isJsonObject()) {
+      copy.add("training", new JsonObject());
+    }
+    copy.getAsJsonObject("training").add(key, value);
+    return new ModelInfo(copy, source);
+  }
+
   /** Where this description was read from (for messages). */
   public String source() {
     return source;

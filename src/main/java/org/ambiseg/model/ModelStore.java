@@ -36,6 +36,11 @@ public final class ModelStore {
   public static void save(Path dir, ModelInfo info, TensorBundle parameters) throws IOException {
     Files.createDirectories(dir);
     TensorFile.write(dir.resolve(PARAMS), parameters);
+    writeInfo(dir, info);
+  }
+
+  /** Rewrites only model.json (atomically), e.g. to record evaluation results. */
+  public static void writeInfo(Path dir, ModelInfo info) throws IOException {
     JsonObject json = info.json().deepCopy();
     json.addProperty("format", "ambiseg-model");
     json.addProperty("formatVersion", FORMAT_VERSION);

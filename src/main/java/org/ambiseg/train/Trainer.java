@@ -123,7 +123,9 @@ public final class Trainer {
       if (validator != null
           && config.validateEvery() > 0
           && (step % config.validateEvery() == 0 || step == config.steps())) {
-        Map<String, Double> metrics = validator.validate(model, step);
+        Map<String, Double> metrics =
+            new java.util.LinkedHashMap<>(validator.validate(model, step));
+        metrics.put("elapsed_s", elapsedBefore + (System.nanoTime() - start) / 1e9);
         long s = step;
         listeners.forEach(l -> l.onValidation(s, metrics));
         Double ged = metrics.get("ged");

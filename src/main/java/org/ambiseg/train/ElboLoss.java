@@ -1,6 +1,7 @@
 package org.ambiseg.train;
 
 import ai.djl.ndarray.NDArray;
+import org.ambiseg.model.Gaussians;
 
 /**
  * The Probabilistic U-Net's negative evidence lower bound (Kohl et al. 2018, eq. 4):
@@ -50,15 +51,9 @@ public final class ElboLoss {
     return new Terms(ce.add(kl.mul(beta)), ce, kl);
   }
 
-  /**
-   * Analytic KL(q || p) of diagonal Gaussians per element (same shape as the inputs); sum over the
-   * latent axis for the KL of the joint.
-   */
+  /** Analytic KL(q || p) of diagonal Gaussians per element; see {@link Gaussians#kl}. */
   public static NDArray klDiagonalGaussians(
       NDArray meanQ, NDArray logSigmaQ, NDArray meanP, NDArray logSigmaP) {
-    NDArray varQ = logSigmaQ.mul(2).exp();
-    NDArray varP = logSigmaP.mul(2).exp();
-    NDArray diff = meanQ.sub(meanP);
-    return logSigmaP.sub(logSigmaQ).add(varQ.add(diff.square()).div(varP.mul(2))).sub(0.5f);
+    return Gaussians.kl(meanQ, logSigmaQ, meanP, logSigmaP);
   }
 }

@@ -13,6 +13,7 @@ public final class BatchSampler {
   private final TrainingSet data;
   private final int batchSize;
   private final int noiseSize;
+  private final int uniformSize;
   private final long seed;
   private final Augmentation augmentation;
   private final float[] normalization;
@@ -30,9 +31,22 @@ public final class BatchSampler {
       long seed,
       Augmentation augmentation,
       float[] meanStd) {
+    this(data, batchSize, noiseSize, 0, seed, augmentation, meanStd);
+  }
+
+  /** As above, with {@code uniformSize} uniform (0, 1) values per image as well. */
+  public BatchSampler(
+      TrainingSet data,
+      int batchSize,
+      int noiseSize,
+      int uniformSize,
+      long seed,
+      Augmentation augmentation,
+      float[] meanStd) {
     this.data = data;
     this.batchSize = batchSize;
     this.noiseSize = noiseSize;
+    this.uniformSize = uniformSize;
     this.seed = seed;
     this.augmentation = augmentation;
     this.normalization = meanStd.clone();
@@ -67,7 +81,11 @@ public final class BatchSampler {
     for (int i = 0; i < noise.length; i++) {
       noise[i] = (float) random.nextGaussian();
     }
-    return new TrainingBatch(batchSize, 1, h, w, images, masks, noise);
+    float[] uniforms = new float[batchSize * uniformSize];
+    for (int i = 0; i < uniforms.length; i++) {
+      uniforms[i] = (float) random.nextDouble();
+    }
+    return new TrainingBatch(batchSize, 1, h, w, images, masks, noise, uniforms);
   }
 
   private int caseAt(long position) {

@@ -2,9 +2,7 @@ package org.ambiseg.train;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.model.BlockParameters;
@@ -15,9 +13,6 @@ import org.ambiseg.model.TensorBundle;
 
 /** The Probabilistic U-Net as a {@link TrainableModel}: ELBO objective with Adam. */
 public final class ProbUNetTrainable implements TrainableModel {
-
-  private static final String PARAM = "param/";
-  private static final String ADAM = "adam/";
 
   private final ProbUNetModel model;
   private final AdamOptimizer optimizer;
@@ -61,47 +56,12 @@ public final class ProbUNetTrainable implements TrainableModel {
 
   @Override
   public TensorBundle exportState() {
-    Map<String, TensorBundle.Tensor> all = new LinkedHashMap<>();
-    BlockParameters.export(model.block()).forEach((k, v) -> all.put(PARAM + k, v));
-    var shapes = BlockParameters.export(model.block());
-    optimizer
-        .exportMoments()
-        .forEach(
-            (k, v) -> {
-              String param = k.substring(2);
-              all.put(ADAM + k, new TensorBundle.Tensor(shapes.get(param).shape(), v));
-            });
-    JsonObject meta = new JsonObject();
-    meta.addProperty("optimizerStep", optimizer.step());
-    return new TensorBundle(all, meta);
+    return TrainingState.export(model.block(), optimizer, new JsonObject());
   }
 
   @Override
   public void restoreState(TensorBundle state, String source) throws BadInputException {
-    Map<String, TensorBundle.Tensor> params = new LinkedHashMap<>();
-    Map<String, float[]> moments = new LinkedHashMap<>();
-    state
-        .tensors()
-        .forEach(
-            (k, v) -> {
-              if (k.startsWith(PARAM)) {
-                params.put(k.substring(PARAM.length()), v);
-              } else if (k.startsWith(ADAM)) {
-                moments.put(k.substring(ADAM.length()), v.values());
-              }
-            });
-    BlockParameters.load(model.block(), params, source);
-    long step =
-        state.metadata().has("optimizerStep")
-            ? state.metadata().get("optimizerStep").getAsLong()
-            : 0;
-    if (step > 0) {
-      try {
-        optimizer.restore(model.block().getParameters(), moments, step);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(source, e.getMessage(), e);
-      }
-    }
+    TrainingState.restore(model.block(), optimizer, state, source);
   }
 
   @Override

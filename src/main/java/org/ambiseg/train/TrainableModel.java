@@ -18,6 +18,11 @@ public interface TrainableModel extends AutoCloseable {
   /** Standard-normal values the model needs per training image (its latent size; 0 if none). */
   int noisePerImage();
 
+  /** Uniform (0, 1) values the model needs per training image (0 if none). */
+  default int uniformsPerImage() {
+    return 0;
+  }
+
   /** Runs one optimisation step at learning rate {@code lr}. */
   StepResult step(TrainingBatch batch, float lr);
 

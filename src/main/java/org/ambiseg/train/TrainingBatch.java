@@ -2,12 +2,20 @@ package org.ambiseg.train;
 
 /**
  * One mini-batch in plain arrays: images (B x C x H x W, NCHW float), the chosen rater mask of each
- * image (B x H x W class indices) and the standard-normal noise for the reparameterisation (B x L).
- * Built on the training thread from the step's own random stream, so a resumed run sees the same
- * batches.
+ * image (B x H x W class indices), the standard-normal noise for the reparameterisation (B x L) and
+ * uniform noise in (0, 1) for models that need it (B x U, e.g. Gumbel pixel selection; may be
+ * empty). Built on the training thread from the step's own random stream, so a resumed run sees the
+ * same batches.
  */
 public record TrainingBatch(
-    int size, int channels, int height, int width, float[] images, byte[] masks, float[] noise) {
+    int size,
+    int channels,
+    int height,
+    int width,
+    float[] images,
+    byte[] masks,
+    float[] noise,
+    float[] uniforms) {
 
   /** Validates the array lengths against the sizes. */
   public TrainingBatch {
@@ -17,6 +25,12 @@ public record TrainingBatch(
     if (masks.length != size * height * width) {
       throw new IllegalArgumentException("masks has " + masks.length + " values");
     }
+  }
+
+  /** A batch without uniform noise. */
+  public TrainingBatch(
+      int size, int channels, int height, int width, float[] images, byte[] masks, float[] noise) {
+    this(size, channels, height, width, images, masks, noise, new float[0]);
   }
 
   /** The masks as a one-hot float array B x K x H x W. */

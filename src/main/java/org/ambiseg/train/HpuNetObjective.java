@@ -1,0 +1,170 @@
+package org.ambiseg.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ambiseg.model.HpuNet;
+import org.ambiseg.model.HpuNetModel;
+
+/**
+ * One training step of the HPU-Net. Reconstruction error R: pixel cross-entropy summed over the
+ * selected pixels and averaged over the batch; with {@code topKFraction} below 1 the pixels are the
+ * stochastic top k (the k largest of log CE + Gumbel noise per image, as the published code), else
+ * all pixels. The loss is GECO's lambda * C + sum of per-scale KL, or the ELBO R + beta * KL when
+ * no GECO constraint is given. Every array lives in a sub-manager closed at the end of the step.
+ *
+ * <p>The batch's noise per image is laid out as: the latent noise of every scale (flattened, coarse
+ * to fine), then H x W uniform values in (0, 1) for the Gumbel perturbation.
+ */
+public final class HpuNetObjective {
+
+  private final HpuNetModel model;
+  private final AdamOptimizer optimizer;
+  private final GecoConstraint geco;
+  private final float beta;
+  private final double topKFraction;
+  private final double clipNorm;
+
+  /** A step runner; {@code geco} null means the ELBO with {@code beta}. */
+  public HpuNetObjective(
+      HpuNetModel model,
+      AdamOptimizer optimizer,
+      GecoConstraint geco,
+      float beta,
+      double topKFraction,
+      double clipNorm) {
+    this.model = model;
+    this.optimizer = optimizer;
+    this.geco = geco;
+    this.beta = beta;
+    this.topKFraction = topKFraction;
+    this.clipNorm = clipNorm;
+  }
+
+  /** Noise values per image for an image of {@code height} x {@code width}. */
+  public static int noisePerImage(HpuNetModel model, int height, int width) {
+    int n = 0;
+    for (int s = 0; s < model.config().scales(); s++) {
+      n += Math.toIntExact(model.block().latentShape(s, 1, height, width).size());
+    }
+    return n;
+  }
+
+  /** Runs forward, backward and update on one batch at learning rate {@code lr}. */
+  public StepResult step(TrainingBatch batch, float lr) {
+    int b = batch.size();
+    int h = batch.height();
+    int w = batch.width();
+    int classes = model.config().numClasses();
+    int perImage = noisePerImage(model, h, w);
+    try (NDManager m = model.manager().newSubManager()) {
+      NDArray image = m.create(batch.images(), new Shape(b, batch.channels(), h, w));
+      NDArray oneHot = m.create(batch.oneHot(classes), new Shape(b, classes, h, w));
+      List<NDArray> eps = new ArrayList<>();
+      int offset = 0;
+      for (int s = 0; s < model.config().scales(); s++) {
+        Shape shape = model.block().latentShape(s, b, h, w);
+        int size = Math.toIntExact(shape.size() / b);
+        float[] values = new float[b * size];
+        for (int i = 0; i < b; i++) {
+          System.arraycopy(batch.noise(), i * perImage + offset, values, i * size, size);
+        }
+        eps.add(m.create(values, shape));
+        offset += size;
+      }
+      var parameters = model.block().getParameters();
+      Gradients.zero(parameters);
+      double reconstructionValue;
+      double[] klValues = new double[eps.size()];
+      double total;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        HpuNet.TrainingOutput out =
+            model.block().forwardTraining(model.parameterStore(), image, oneHot, eps, true);
+        NDArray ce =
+            out.logits()
+                .logSoftmax(1)
+                .mul(oneHot)
+                .sum(new int[] {1})
+                .neg()
+                .reshape(b, (long) h * w);
+        NDArray selection =
+            m.create(
+                selectTopK(ce.toFloatArray(), batch.uniforms(), b, h * w),
+                new Shape(b, (long) h * w));
+        NDArray reconstruction = ce.mul(selection).sum().div(b);
+        NDArray kl = null;
+        for (int s = 0; s < out.klPerScale().size(); s++) {
+          NDArray scaleKl = out.klPerScale().get(s).mean();
+          klValues[s] = scaleKl.getFloat();
+          kl = kl == null ? scaleKl : kl.add(scaleKl);
+        }
+        NDArray loss =
+            geco != null
+                ? geco.loss(reconstruction, kl, (double) h * w)
+                : reconstruction.add(kl.mul(beta));
+        reconstructionValue = reconstruction.getFloat();
+        total = loss.getFloat();
+        collector.backward(loss);
+      }
+      Map<String, Double> terms = new LinkedHashMap<>();
+      terms.put("reconstruction", reconstructionValue);
+      double klSum = 0;
+      for (int s = 0; s < klValues.length; s++) {
+        terms.put("kl" + s, klValues[s]);
+        klSum += klValues[s];
+      }
+      terms.put("kl", klSum);
+      if (geco != null) {
+        terms.put("geco_lambda", geco.multiplier());
+        terms.put("geco_constraint_ma", geco.movingAverage());
+      }
+      if (!Double.isFinite(total)) {
+        return new StepResult(total, terms, Double.NaN);
+      }
+      double norm = Gradients.clipByGlobalNorm(parameters, clipNorm);
+      if (Double.isFinite(norm)) {
+        optimizer.update(parameters, lr);
+        if (geco != null) {
+          geco.updateMultiplier((double) h * w);
+        }
+      }
+      return new StepResult(total, terms, norm);
+    }
+  }
+
+  /** 1 for the selected pixels of each image, 0 elsewhere. */
+  private float[] selectTopK(float[] ce, float[] uniforms, int b, int pixels) {
+    float[] mask = new float[b * pixels];
+    if (topKFraction >= 1) {
+      // all pixels count
+      java.util.Arrays.fill(mask, 1f);
+      return mask;
+    }
+    int k = Math.max(1, (int) Math.ceil(topKFraction * pixels));
+    double[] score = new double[pixels];
+    for (int i = 0; i < b; i++) {
+      for (int p = 0; p < pixels; p++) {
+        double u = Math.min(1 - 1e-7, Math.max(1e-7, uniforms[i * pixels + p]));
+        // Gumbel-perturbed log cross-entropy: sampling k pixels without replacement by CE weight
+        score[p] = Math.log(ce[i * pixels + p] + 1e-12) - Math.log(-Math.log(u));
+      }
+      double[] sorted = score.clone();
+      java.util.Arrays.sort(sorted);
+      double threshold = sorted[pixels - k];
+      int taken = 0;
+      for (int p = 0; p < pixels && taken < k; p++) {
+        if (score[p] >= threshold) {
+          mask[i * pixels + p] = 1f;
+          taken++;
+        }
+      }
+    }
+    return mask;
+  }
+}

@@ -10,7 +10,7 @@ import org.ambiseg.model.ModelStore;
 public final class Estimators {
 
   /** Model types this build can open. */
-  public static final List<String> MODEL_TYPES = List.of("probunet");
+  public static final List<String> MODEL_TYPES = List.of("probunet", "hpunet");
 
   private Estimators() {}
 
@@ -19,6 +19,7 @@ public final class Estimators {
     ModelInfo info = ModelStore.readInfo(modelDir);
     return switch (info.modelType()) {
       case "probunet" -> ProbUNetEstimator.open(modelDir);
+      case "hpunet" -> HpuNetEstimator.open(modelDir);
       default ->
           throw new BadInputException(
               info.source(),

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
+import org.ambiseg.core.BadInputException;
 
 /**
  * An initialised {@link HpuNet} with the NDManager owning its parameters, its device and a
@@ -38,6 +39,15 @@ public final class HpuNetModel implements AutoCloseable {
   public static HpuNetModel create(HpuNetConfig config, long seed, Device device) {
     HpuNetModel model = new HpuNetModel(config, device);
     FanInInitializer.apply(model.block, seed);
+    return model;
+  }
+
+  /** Builds the model a stored folder describes and loads its parameters (all or nothing). */
+  public static HpuNetModel load(ModelStore.StoredModel stored, Device device)
+      throws BadInputException {
+    HpuNetConfig config = StoredModels.architecture(stored, "hpunet", HpuNetConfig.class);
+    HpuNetModel model = new HpuNetModel(config, device);
+    StoredModels.loadParameters(stored, model.block, model);
     return model;
   }
 

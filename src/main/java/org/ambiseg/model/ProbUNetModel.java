@@ -53,28 +53,10 @@ public final class ProbUNetModel implements AutoCloseable {
    */
   public static ProbUNetModel load(ModelStore.StoredModel stored, Device device)
       throws BadInputException {
-    ModelInfo info = stored.info();
-    if (!"probunet".equals(info.modelType())) {
-      throw new BadInputException(
-          info.source(), "is a " + info.modelType() + " model, not a probunet model");
-    }
-    ProbUNetConfig config;
-    try {
-      config = info.architecture(ProbUNetConfig.class);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(info.source(), "invalid architecture: " + e.getMessage(), e);
-    }
+    ProbUNetConfig config = StoredModels.architecture(stored, "probunet", ProbUNetConfig.class);
     ProbUNetModel model = new ProbUNetModel(config, device);
-    try {
-      BlockParameters.load(
-          model.block,
-          stored.parameters().tensors(),
-          stored.dir().resolve(ModelStore.PARAMS).toString());
-      return model;
-    } catch (BadInputException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
+    StoredModels.loadParameters(stored, model.block, model);
+    return model;
   }
 
   public ProbUNetConfig config() {

@@ -23,8 +23,13 @@ public final class Encoder extends AbstractBlock {
 
   /** An encoder with the given widths and convolutions per level. */
   public Encoder(int[] channels, int convsPerLevel) {
+    this(channels, convsPerLevel, 0f);
+  }
+
+  /** An encoder whose level blocks apply forced dropout of rate {@code dropout} (0 for none). */
+  public Encoder(int[] channels, int convsPerLevel, float dropout) {
     for (int i = 0; i < channels.length; i++) {
-      levels.add(addChildBlock("level" + i, new LevelBlock(channels[i], convsPerLevel)));
+      levels.add(addChildBlock("level" + i, new LevelBlock(channels[i], convsPerLevel, dropout)));
     }
   }
 
@@ -38,7 +43,7 @@ public final class Encoder extends AbstractBlock {
         // 2x2 average pool, stride 2
         x = Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
       }
-      x = levels.get(i).forward(ps, new NDList(x), training).head();
+      x = levels.get(i).forward(ps, new NDList(x), training, params).head();
       outputs.add(x);
     }
     return outputs;

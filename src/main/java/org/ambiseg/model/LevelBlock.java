@@ -15,18 +15,31 @@ import java.util.List;
 
 /**
  * One U-Net level: {@code n} 3x3 convolutions (stride 1, padding 1, with bias), each followed by a
- * ReLU. The first maps the input channels to {@code channels}, the rest keep the width.
+ * ReLU and, when a dropout rate is given, by a {@link ForcedDropout}. The first maps the input
+ * channels to {@code channels}, the rest keep the width.
  */
 public final class LevelBlock extends AbstractBlock {
 
   private final int channels;
   private final List<Conv2d> convs = new ArrayList<>();
+  private final List<ForcedDropout> dropouts = new ArrayList<>();
 
   /** A level of {@code convCount} convolutions producing {@code channels} channels. */
   public LevelBlock(int channels, int convCount) {
+    this(channels, convCount, 0f);
+  }
+
+  /**
+   * A level of {@code convCount} convolutions producing {@code channels} channels, with forced
+   * dropout of rate {@code dropout} after every ReLU (none when the rate is 0).
+   */
+  public LevelBlock(int channels, int convCount, float dropout) {
     this.channels = channels;
     for (int i = 0; i < convCount; i++) {
       convs.add(addChildBlock("conv" + i, conv3x3(channels)));
+      if (dropout > 0f) {
+        dropouts.add(addChildBlock("dropout" + i, new ForcedDropout(dropout)));
+      }
     }
   }
 
@@ -42,9 +55,12 @@ public final class LevelBlock extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.head();
-    for (Conv2d conv : convs) {
-      // conv3x3 -> ReLU
-      x = Activation.relu(conv.forward(ps, new NDList(x), training).head());
+    for (int i = 0; i < convs.size(); i++) {
+      // conv3x3 -> ReLU (-> forced dropout)
+      x = Activation.relu(convs.get(i).forward(ps, new NDList(x), training).head());
+      if (!dropouts.isEmpty()) {
+        x = dropouts.get(i).forward(ps, new NDList(x), training, params).head();
+      }
     }
     return new NDList(x);
   }

@@ -25,18 +25,27 @@ public final class UNet extends AbstractBlock {
 
   /** A U-Net with the given widths (shallow to deep) and convolutions per level. */
   public UNet(int[] channels, int convsPerLevel) {
+    this(channels, convsPerLevel, 0f);
+  }
+
+  /**
+   * A U-Net whose encoder and decoder level blocks all apply forced dropout of rate {@code dropout}
+   * after every ReLU (none when the rate is 0).
+   */
+  public UNet(int[] channels, int convsPerLevel, float dropout) {
     this.channels = channels.clone();
-    encoder = addChildBlock("encoder", new Encoder(channels, convsPerLevel));
+    encoder = addChildBlock("encoder", new Encoder(channels, convsPerLevel, dropout));
     // decoder stage i produces level i's width, for i = levels-2 down to 0
     for (int i = channels.length - 2; i >= 0; i--) {
-      decoder.add(addChildBlock("decoder" + i, new LevelBlock(channels[i], convsPerLevel)));
+      decoder.add(
+          addChildBlock("decoder" + i, new LevelBlock(channels[i], convsPerLevel, dropout)));
     }
   }
 
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDList skips = encoder.forward(ps, inputs, training);
+    NDList skips = encoder.forward(ps, inputs, training, params);
     NDArray x = skips.get(skips.size() - 1);
     for (int stage = 0; stage < decoder.size(); stage++) {
       NDArray skip = skips.get(skips.size() - 2 - stage);
@@ -45,7 +54,7 @@ public final class UNet extends AbstractBlock {
       x =
           decoder
               .get(stage)
-              .forward(ps, new NDList(NDArrays.concat(new NDList(up, skip), 1)), training)
+              .forward(ps, new NDList(NDArrays.concat(new NDList(up, skip), 1)), training, params)
               .head();
     }
     return new NDList(x);

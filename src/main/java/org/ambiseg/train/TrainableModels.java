@@ -1,0 +1,65 @@
+package org.ambiseg.train;
+
+import java.util.List;
+import org.ambiseg.model.McDropoutConfig;
+import org.ambiseg.model.McDropoutUNetModel;
+import org.ambiseg.model.Normalization;
+import org.ambiseg.model.ProbUNetConfig;
+import org.ambiseg.model.ProbUNetModel;
+
+/**
+ * Builds the {@link TrainableModel} a training configuration names: its model type ("probunet",
+ * "mcdropout" or "unet") and architecture preset, with fresh weights from its seed.
+ */
+public final class TrainableModels {
+
+  /** Model types that can be trained. */
+  public static final List<String> MODEL_TYPES =
+      List.of("probunet", McDropoutConfig.MCDROPOUT, McDropoutConfig.UNET);
+
+  private TrainableModels() {}
+
+  /** The preset used when none is given: the reduced CPU preset of the model type. */
+  public static String defaultPreset(String modelType) {
+    checkType(modelType);
+    return modelType + "-small";
+  }
+
+  /**
+   * Checks that {@code preset} names an architecture of {@code modelType}.
+   *
+   * @throws IllegalArgumentException naming the known types or presets
+   */
+  public static void checkPreset(String modelType, String preset) {
+    checkType(modelType);
+    if ("probunet".equals(modelType)) {
+      ProbUNetConfig.preset(preset);
+      return;
+    }
+    McDropoutConfig config = McDropoutConfig.preset(preset);
+    if (!config.modelType().equals(modelType)) {
+      throw new IllegalArgumentException(
+          "preset '" + preset + "' is a " + config.modelType() + " preset, not " + modelType);
+    }
+  }
+
+  /** A new model of the configuration's type and preset, weights drawn from its seed. */
+  public static TrainableModel create(TrainingConfig config, Normalization normalization) {
+    checkPreset(config.modelType(), config.preset());
+    if ("probunet".equals(config.modelType())) {
+      ProbUNetConfig arch = ProbUNetConfig.preset(config.preset());
+      return new ProbUNetTrainable(
+          ProbUNetModel.create(arch, config.seed()), config, normalization);
+    }
+    McDropoutConfig arch = McDropoutConfig.preset(config.preset());
+    return new McDropoutTrainable(
+        McDropoutUNetModel.create(arch, config.seed()), config, normalization);
+  }
+
+  private static void checkType(String modelType) {
+    if (!MODEL_TYPES.contains(modelType)) {
+      throw new IllegalArgumentException(
+          "unknown model type '" + modelType + "' (known: " + String.join(", ", MODEL_TYPES) + ")");
+    }
+  }
+}

@@ -40,6 +40,14 @@ public final class EvalCommand implements Callable<Integer> {
   Path data;
 
   @Option(
+      names = "--estimator",
+      defaultValue = "default",
+      description =
+          "default (the model's own) or tta (test-time augmentation of a unet or mcdropout"
+              + " model with dropout off)")
+  String estimatorKind;
+
+  @Option(
       names = {"-n", "--samples"},
       defaultValue = "16",
       description = "samples per case")
@@ -78,7 +86,7 @@ public final class EvalCommand implements Callable<Integer> {
       throw new BadInputException("-n", "needs at least 1 sample, got " + samples);
     }
     long start = System.nanoTime();
-    try (Estimator estimator = Estimators.open(model);
+    try (Estimator estimator = Estimators.open(model, estimatorKind);
         Dataset dataset = DatasetReaders.open(data)) {
       int n = limit == null ? dataset.size() : Math.min(limit, dataset.size());
       DatasetAggregator aggregator = new DatasetAggregator();

@@ -16,17 +16,16 @@ import org.ambiseg.core.Case;
 import org.ambiseg.model.ModelInfo;
 import org.ambiseg.model.ModelStore;
 import org.ambiseg.model.Normalization;
-import org.ambiseg.model.ProbUNetConfig;
-import org.ambiseg.model.ProbUNetModel;
 import org.ambiseg.model.TrainingDomain;
 import org.ambiseg.train.Augmentation;
 import org.ambiseg.train.BatchSampler;
 import org.ambiseg.train.BestModelSaver;
 import org.ambiseg.train.MetricsLog;
 import org.ambiseg.train.PatientSplit;
-import org.ambiseg.train.ProbUNetTrainable;
 import org.ambiseg.train.SelectionValidator;
 import org.ambiseg.train.TerminalProgress;
+import org.ambiseg.train.TrainableModel;
+import org.ambiseg.train.TrainableModels;
 import org.ambiseg.train.Trainer;
 import org.ambiseg.train.TrainingConfig;
 import org.ambiseg.train.TrainingControl;
@@ -52,7 +51,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-  @Option(names = "--model-type", defaultValue = "probunet", description = "probunet")
+  @Option(
+      names = "--model-type",
+      defaultValue = "probunet",
+      description = "probunet, mcdropout or unet; default ${DEFAULT-VALUE}")
   String modelType;
 
   @Option(names = "--data", required = true, description = "dataset (any supported format)")
@@ -63,8 +65,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--preset",
-      defaultValue = "probunet-small",
-      description = "architecture preset: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
+      description =
+          "architecture preset, e.g. probunet-small, mcdropout-128, unet-tiny;"
+              + " default <model-type>-small")
   String preset;
 
   @Option(names = "--steps", description = "optimisation steps (default 6000)")
@@ -126,10 +129,14 @@ public final class TrainCommand implements Callable<Integer> {
         throw new BadInputException(
             out, "already holds a run; use --resume to continue it or choose another --out");
       }
-      if (!"probunet".equals(modelType)) {
-        throw new BadInputException(modelType, "unknown --model-type (known: probunet)");
+      if (preset == null) {
+        preset = TrainableModels.defaultPreset(modelType);
       }
-      ProbUNetConfig.preset(preset);
+      try {
+        TrainableModels.checkPreset(modelType, preset);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--model-type " + modelType, e.getMessage());
+      }
       int n = steps == null ? 6000 : steps;
       TrainingConfig d = TrainingConfig.probUNetDefaults(preset, n, batch, seed);
       config =
@@ -187,19 +194,16 @@ public final class TrainCommand implements Callable<Integer> {
         dataInfo.get("trainingPatients").getAsLong(),
         selection.size());
 
-    ProbUNetConfig arch = ProbUNetConfig.preset(config.preset());
     String modelName = name != null ? name : out.getFileName().toString();
     TrainingConfig finalConfig = config;
-    try (ProbUNetTrainable model =
-            new ProbUNetTrainable(
-                ProbUNetModel.create(arch, config.seed()), config, normalization);
+    try (TrainableModel model = TrainableModels.create(config, normalization);
         MetricsLog log = new MetricsLog(out)) {
       JsonObject configJson = GSON.toJsonTree(config).getAsJsonObject();
       BatchSampler sampler =
           new BatchSampler(
               trainingSet,
               config.batchSize(),
-              arch.latentDim(),
+              model.noisePerImage(),
               config.seed(),
               new Augmentation(config.augment(), config.maxShift()),
               stats);
@@ -275,7 +279,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   private static ModelInfo describe(
       String name,
-      ProbUNetTrainable model,
+      TrainableModel model,
       Normalization normalization,
       TrainingDomain domain,
       TrainingConfig config,

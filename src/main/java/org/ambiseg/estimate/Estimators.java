@@ -51,7 +51,7 @@ public final class Estimators {
               info.source(), "tta needs a deterministic unet or mcdropout model, not " + type);
         }
         yield new TtaEstimator(
-            "tta-" + type, McDropoutEstimator.open(modelDir).predictor(), TtaSettings.DEFAULT);
+            "tta-" + type, McDropoutEstimator.openPredictor(modelDir), TtaSettings.DEFAULT);
       }
       default ->
           throw new BadInputException(

@@ -49,14 +49,16 @@ public final class McDropoutEstimator implements Estimator {
   }
 
   /**
-   * The model with dropout off as a predictor that takes over the model: closing the predictor
-   * closes it; do not use this estimator afterwards.
+   * {@code model} with dropout off as a predictor that owns the model (closing the predictor closes
+   * it), normalising inputs with {@code normalization}.
    */
-  public ProbabilityPredictor predictor() {
+  public static ProbabilityPredictor predictor(
+      McDropoutUNetModel model, Normalization normalization) {
+    McDropoutUNetSampler deterministic = new McDropoutUNetSampler(model, normalization);
     return new ProbabilityPredictor() {
       @Override
       public List<float[]> predict(List<Image2D> images) {
-        return sampler.predict(images);
+        return deterministic.predict(images);
       }
 
       @Override
@@ -64,6 +66,18 @@ public final class McDropoutEstimator implements Estimator {
         model.close();
       }
     };
+  }
+
+  /** Loads an mcdropout or unet model folder as a {@link #predictor} with dropout off. */
+  public static ProbabilityPredictor openPredictor(Path modelDir) throws BadInputException {
+    ModelStore.StoredModel stored = ModelStore.load(modelDir);
+    McDropoutUNetModel model = McDropoutUNetModel.load(stored, Devices.select());
+    try {
+      return predictor(model, stored.info().normalization());
+    } catch (BadInputException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
   }
 
   @Override

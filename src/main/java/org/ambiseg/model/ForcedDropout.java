@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>DJL's {@code Dropout} drops only when the network runs in training mode; this block ignores
  * that flag, so MC dropout never puts the whole network in training mode. One forward pass can turn
- * it off by passing {@link #OFF} as the forward parameters (the deterministic prediction of the
+ * it off by passing {@link #off()} as the forward parameters (the deterministic prediction of the
  * same weights).
  *
  * <p>Reproducibility: the mask is drawn on the engine (libtorch's global generator), not on the
@@ -35,14 +35,7 @@ public final class ForcedDropout extends AbstractBlock {
   /** Forward-parameter key; a value of {@code false} turns dropout off for that pass. */
   public static final String ENABLED = "ambiseg.forcedDropout";
 
-  /** Forward parameters that run a pass with every forced dropout turned off. */
-  public static final PairList<String, Object> OFF = new PairList<>();
-
   private static final Object GENERATOR_LOCK = new Object();
-
-  static {
-    OFF.add(ENABLED, Boolean.FALSE);
-  }
 
   private final float rate;
 
@@ -68,6 +61,13 @@ public final class ForcedDropout extends AbstractBlock {
       Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
       return work.get();
     }
+  }
+
+  /** Forward parameters that run a pass with every forced dropout turned off. */
+  public static PairList<String, Object> off() {
+    PairList<String, Object> params = new PairList<>();
+    params.add(ENABLED, Boolean.FALSE);
+    return params;
   }
 
   /** True unless {@code params} turn forced dropout off. */

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * U-Net baseline.
  *
  * <p>{@link #forward}: [image (B,C,H,W)] gives [logits (B,K,H,W)]. Dropout is on in every pass,
- * training or not; pass {@link ForcedDropout#OFF} as the forward parameters for a pass without it.
+ * training or not; pass {@link ForcedDropout#off()} as the forward parameters for a pass without
+ * it.
  */
 public final class McDropoutUNet extends AbstractBlock {
 

@@ -73,7 +73,7 @@ public final class McDropoutUNetSampler {
         inputs.add(input(images.get(i)));
       }
       List<float[]> maps =
-          forward(inputs, group.getKey().get(0), group.getKey().get(1), ForcedDropout.OFF);
+          forward(inputs, group.getKey().get(0), group.getKey().get(1), ForcedDropout.off());
       for (int k = 0; k < maps.size(); k++) {
         out[group.getValue().get(k)] = maps.get(k);
       }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.tta.GeometricTransform;
@@ -15,7 +18,11 @@ import org.ambiseg.estimate.tta.IntensityJitter;
 import org.ambiseg.estimate.tta.PixelMapping;
 import org.ambiseg.estimate.tta.TtaSettings;
 import org.ambiseg.estimate.tta.TtaTransform;
+import org.ambiseg.model.ModelInfo;
+import org.ambiseg.model.ModelStore;
+import org.ambiseg.model.Normalization;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Test-time augmentation: exact inverse transforms, border handling, and a non-equivariant probe.
@@ -178,6 +185,18 @@ class TtaEstimatorTest {
     List<float[]> filled = TtaEstimator.fillUncovered(restored);
     assertArrayEquals(new float[] {0.3f, 0.6f}, filled.get(1), 1e-6f);
     assertArrayEquals(new float[] {0.2f, 0.4f}, filled.get(0), 0f);
+  }
+
+  @Test
+  void ttaOfAProbUNetAndUnknownKindsAreRefused(@TempDir Path tmp) throws Exception {
+    ModelStore.writeInfo(
+        tmp,
+        ModelInfo.create("p", "probunet", new JsonObject(), Normalization.IDENTITY, null, null));
+    BadInputException e = assertThrows(BadInputException.class, () -> Estimators.open(tmp, "tta"));
+    assertTrue(e.getMessage().contains("tta needs"), e.getMessage());
+    BadInputException kind =
+        assertThrows(BadInputException.class, () -> Estimators.open(tmp, "ensemble"));
+    assertTrue(kind.getMessage().contains("unknown estimator"), kind.getMessage());
   }
 
   @Test

@@ -204,6 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
               trainingSet,
               config.batchSize(),
               model.noisePerImage(),
+              model.uniformsPerImage(),
               config.seed(),
               new Augmentation(config.augment(), config.maxShift()),
               stats);

@@ -14,8 +14,7 @@ import org.ambiseg.model.ModelStore;
 public final class Estimators {
 
   /** Model types this build can open. */
-  public static final List<String> MODEL_TYPES =
-      List.of("probunet", "hpunet", "mcdropout", "unet");
+  public static final List<String> MODEL_TYPES = List.of("probunet", "hpunet", "mcdropout", "unet");
 
   /** Estimator kinds for {@link #open(Path, String)}. */
   public static final List<String> KINDS = List.of("default", "tta");

@@ -61,16 +61,8 @@ public final class McDropoutUNetModel implements AutoCloseable {
           "model type " + type + " does not match its architecture's dropout " + config.dropout());
     }
     McDropoutUNetModel model = new McDropoutUNetModel(config, device);
-    try {
-      BlockParameters.load(
-          model.block,
-          stored.parameters().tensors(),
-          stored.dir().resolve(ModelStore.PARAMS).toString());
-      return model;
-    } catch (BadInputException | RuntimeException e) {
-      model.close();
-      throw e;
-    }
+    StoredModels.loadParameters(stored, model.block, model);
+    return model;
   }
 
   public McDropoutConfig config() {

@@ -31,9 +31,6 @@ import org.ambiseg.model.TensorBundle;
  */
 public final class McDropoutTrainable implements TrainableModel {
 
-  private static final String PARAM = "param/";
-  private static final String ADAM = "adam/";
-
   private final McDropoutUNetModel model;
   private final AdamOptimizer optimizer;
   private final McDropoutUNetSampler sampler;
@@ -117,45 +114,12 @@ public final class McDropoutTrainable implements TrainableModel {
 
   @Override
   public TensorBundle exportState() {
-    Map<String, TensorBundle.Tensor> params = BlockParameters.export(model.block());
-    Map<String, TensorBundle.Tensor> all = new LinkedHashMap<>();
-    params.forEach((k, v) -> all.put(PARAM + k, v));
-    optimizer
-        .exportMoments()
-        .forEach(
-            (k, v) ->
-                all.put(ADAM + k, new TensorBundle.Tensor(params.get(k.substring(2)).shape(), v)));
-    JsonObject meta = new JsonObject();
-    meta.addProperty("optimizerStep", optimizer.step());
-    return new TensorBundle(all, meta);
+    return TrainingState.export(model.block(), optimizer, new JsonObject());
   }
 
   @Override
   public void restoreState(TensorBundle state, String source) throws BadInputException {
-    Map<String, TensorBundle.Tensor> params = new LinkedHashMap<>();
-    Map<String, float[]> moments = new LinkedHashMap<>();
-    state
-        .tensors()
-        .forEach(
-            (k, v) -> {
-              if (k.startsWith(PARAM)) {
-                params.put(k.substring(PARAM.length()), v);
-              } else if (k.startsWith(ADAM)) {
-                moments.put(k.substring(ADAM.length()), v.values());
-              }
-            });
-    BlockParameters.load(model.block(), params, source);
-    long step =
-        state.metadata().has("optimizerStep")
-            ? state.metadata().get("optimizerStep").getAsLong()
-            : 0;
-    if (step > 0) {
-      try {
-        optimizer.restore(model.block().getParameters(), moments, step);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(source, e.getMessage(), e);
-      }
-    }
+    TrainingState.restore(model.block(), optimizer, state, source);
   }
 
   @Override

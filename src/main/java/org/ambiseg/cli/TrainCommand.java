@@ -21,6 +21,7 @@ import org.ambiseg.train.Augmentation;
 import org.ambiseg.train.BatchSampler;
 import org.ambiseg.train.BestModelSaver;
 import org.ambiseg.train.MetricsLog;
+import org.ambiseg.train.ObjectiveSettings;
 import org.ambiseg.train.PatientSplit;
 import org.ambiseg.train.SelectionValidator;
 import org.ambiseg.train.TerminalProgress;
@@ -109,6 +110,25 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--name", description = "model name written to model.json")
   String name;
 
+  @Option(
+      names = "--objective",
+      defaultValue = "geco",
+      description = "HPU-Net objective: geco (published) or elbo (with --beta)")
+  String objectiveName;
+
+  @Option(
+      names = "--kappa",
+      defaultValue = "0.05",
+      description =
+          "GECO reconstruction threshold per valid pixel (default 0.05 with --top-k 0.02)")
+  float kappa;
+
+  @Option(
+      names = "--top-k",
+      defaultValue = "0.02",
+      description = "HPU-Net: fraction of pixels in the reconstruction error (1 = all)")
+  double topK;
+
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
 
@@ -116,11 +136,14 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path configFile = out.resolve("config.json");
     TrainingConfig config;
+    ObjectiveSettings objective;
     if (resume) {
       if (!Files.isRegularFile(configFile)) {
         throw new BadInputException(out, "no run to resume here (no config.json)");
       }
-      config = GSON.fromJson(Files.readString(configFile), RunConfig.class).training();
+      RunConfig stored = GSON.fromJson(Files.readString(configFile), RunConfig.class);
+      config = stored.training();
+      objective = stored.objective() == null ? ObjectiveSettings.PUBLISHED : stored.objective();
       if (steps != null && steps > config.steps()) {
         config = withSteps(config, steps);
       }
@@ -136,6 +159,20 @@ public final class TrainCommand implements Callable<Integer> {
         TrainableModels.checkPreset(modelType, preset);
       } catch (IllegalArgumentException e) {
         throw new BadInputException("--model-type " + modelType, e.getMessage());
+      }
+      if (!objectiveName.equals("geco") && !objectiveName.equals("elbo")) {
+        throw new BadInputException("--objective", "must be geco or elbo, got " + objectiveName);
+      }
+      try {
+        objective =
+            new ObjectiveSettings(
+                objectiveName.equals("geco"),
+                kappa,
+                ObjectiveSettings.PUBLISHED.decay(),
+                ObjectiveSettings.PUBLISHED.rate(),
+                topK);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--kappa/--top-k", e.getMessage());
       }
       int n = steps == null ? 6000 : steps;
       TrainingConfig d = TrainingConfig.probUNetDefaults(preset, n, batch, seed);
@@ -184,7 +221,7 @@ public final class TrainCommand implements Callable<Integer> {
     dataInfo.addProperty(
         "selectionPatients", split.selection().stream().map(Case::groupId).distinct().count());
     Files.createDirectories(out);
-    RunConfig run = new RunConfig(config, dataInfo);
+    RunConfig run = new RunConfig(config, objective, dataInfo);
     Files.writeString(configFile, GSON.toJson(run) + "\n", StandardCharsets.UTF_8);
     System.err.printf(
         "training %s (%s) on %d cases from %d patients; %d selection cases%n",
@@ -196,7 +233,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     String modelName = name != null ? name : out.getFileName().toString();
     TrainingConfig finalConfig = config;
-    try (TrainableModel model = TrainableModels.create(config, normalization);
+    ObjectiveSettings finalObjective = objective;
+    try (TrainableModel model =
+            TrainableModels.create(
+                config, normalization, objective, trainingSet.height(), trainingSet.width());
         MetricsLog log = new MetricsLog(out)) {
       JsonObject configJson = GSON.toJsonTree(config).getAsJsonObject();
       BatchSampler sampler =
@@ -222,6 +262,7 @@ public final class TrainCommand implements Callable<Integer> {
                       normalization,
                       domain,
                       finalConfig,
+                      finalObjective,
                       dataInfo,
                       selectionMetrics)));
       TrainingControl control = new TrainingControl();
@@ -261,7 +302,8 @@ public final class TrainCommand implements Callable<Integer> {
         finalMetrics.addProperty("step", config.steps());
         ModelStore.save(
             out.resolve("final"),
-            describe(modelName, model, normalization, domain, config, dataInfo, finalMetrics),
+            describe(
+                modelName, model, normalization, domain, config, objective, dataInfo, finalMetrics),
             model.exportParameters());
         System.err.println(
             "final model: "
@@ -284,11 +326,15 @@ public final class TrainCommand implements Callable<Integer> {
       Normalization normalization,
       TrainingDomain domain,
       TrainingConfig config,
+      ObjectiveSettings objective,
       JsonObject dataInfo,
       JsonObject selection) {
     JsonObject training = new JsonObject();
     training.add("data", dataInfo);
     training.add("config", GSON.toJsonTree(config));
+    if ("hpunet".equals(model.modelType())) {
+      training.add("objective", GSON.toJsonTree(objective));
+    }
     training.addProperty("steps", config.steps());
     training.addProperty("batch", config.batchSize());
     training.addProperty("seed", config.seed());
@@ -321,5 +367,5 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** What config.json in a run folder holds. */
-  record RunConfig(TrainingConfig training, JsonObject data) {}
+  record RunConfig(TrainingConfig training, ObjectiveSettings objective, JsonObject data) {}
 }

@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 /**
  * GECO (Rezende and Viola 2018, "Taming VAEs"), as used for the HPU-Net: minimise the KL subject to
  * a reconstruction constraint C = R - kappa * P <= 0, where R is the reconstruction error summed
- * over the selected pixels (mean over the batch) and P the number of valid pixels per image:
+ * over the selected pixels (mean over the batch) and P the number of selected pixels per image, so
+ * kappa bounds their mean cross-entropy (DeepMind: kappa times the valid pixels of the top-k mask):
  *
  * <pre>
  *   C_ma   = decay * C_ma + (1 - decay) * C          (first step: C_ma = C)

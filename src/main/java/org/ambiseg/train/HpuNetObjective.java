@@ -106,7 +106,7 @@ public final class HpuNetObjective {
         }
         NDArray loss =
             geco != null
-                ? geco.loss(reconstruction, kl, (double) h * w)
+                ? geco.loss(reconstruction, kl, selectedPixels(h * w))
                 : reconstruction.add(kl.mul(beta));
         reconstructionValue = reconstruction.getFloat();
         total = loss.getFloat();
@@ -131,11 +131,19 @@ public final class HpuNetObjective {
       if (Double.isFinite(norm)) {
         optimizer.update(parameters, lr);
         if (geco != null) {
-          geco.updateMultiplier((double) h * w);
+          geco.updateMultiplier(selectedPixels(h * w));
         }
       }
       return new StepResult(total, terms, norm);
     }
+  }
+
+  /**
+   * Pixels per image in the reconstruction error: GECO's threshold is kappa times this, so kappa
+   * bounds the mean cross-entropy over the selected pixels (as in the published code).
+   */
+  private double selectedPixels(int pixels) {
+    return topKFraction >= 1 ? pixels : Math.max(1, (int) Math.ceil(topKFraction * pixels));
   }
 
   /** 1 for the selected pixels of each image, 0 elsewhere. */
@@ -146,7 +154,7 @@ public final class HpuNetObjective {
       java.util.Arrays.fill(mask, 1f);
       return mask;
     }
-    int k = Math.max(1, (int) Math.ceil(topKFraction * pixels));
+    int k = (int) selectedPixels(pixels);
     double[] score = new double[pixels];
     for (int i = 0; i < b; i++) {
       for (int p = 0; p < pixels; p++) {

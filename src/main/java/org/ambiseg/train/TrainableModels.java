@@ -1,6 +1,9 @@
 package org.ambiseg.train;
 
 import java.util.List;
+import org.ambiseg.model.Devices;
+import org.ambiseg.model.HpuNetConfig;
+import org.ambiseg.model.HpuNetModel;
 import org.ambiseg.model.McDropoutConfig;
 import org.ambiseg.model.McDropoutUNetModel;
 import org.ambiseg.model.Normalization;
@@ -15,7 +18,7 @@ public final class TrainableModels {
 
   /** Model types that can be trained. */
   public static final List<String> MODEL_TYPES =
-      List.of("probunet", McDropoutConfig.MCDROPOUT, McDropoutConfig.UNET);
+      List.of("probunet", "hpunet", McDropoutConfig.MCDROPOUT, McDropoutConfig.UNET);
 
   private TrainableModels() {}
 
@@ -36,6 +39,10 @@ public final class TrainableModels {
       ProbUNetConfig.preset(preset);
       return;
     }
+    if ("hpunet".equals(modelType)) {
+      HpuNetConfig.preset(preset);
+      return;
+    }
     McDropoutConfig config = McDropoutConfig.preset(preset);
     if (!config.modelType().equals(modelType)) {
       throw new IllegalArgumentException(
@@ -45,7 +52,43 @@ public final class TrainableModels {
 
   /** A new model of the configuration's type and preset, weights drawn from its seed. */
   public static TrainableModel create(TrainingConfig config, Normalization normalization) {
+    return create(config, normalization, ObjectiveSettings.PUBLISHED, 0, 0);
+  }
+
+  /**
+   * A new model; HPU-Nets also need the objective settings and the training image size (for their
+   * per-image noise).
+   */
+  public static TrainableModel create(
+      TrainingConfig config,
+      Normalization normalization,
+      ObjectiveSettings objective,
+      int height,
+      int width) {
     checkPreset(config.modelType(), config.preset());
+    if ("hpunet".equals(config.modelType())) {
+      HpuNetConfig arch = HpuNetConfig.preset(config.preset());
+      if (height % arch.sizeDivisor() != 0 || width % arch.sizeDivisor() != 0 || height == 0) {
+        throw new IllegalArgumentException(
+            "training images of "
+                + width
+                + "x"
+                + height
+                + " do not divide by "
+                + arch.sizeDivisor()
+                + " as "
+                + config.preset()
+                + " needs");
+      }
+      return new HpuNetTrainable(
+          HpuNetModel.create(arch, config.seed(), Devices.select()),
+          config,
+          normalization,
+          objective.newConstraint(),
+          objective.topKFraction(),
+          height,
+          width);
+    }
     if ("probunet".equals(config.modelType())) {
       ProbUNetConfig arch = ProbUNetConfig.preset(config.preset());
       return new ProbUNetTrainable(

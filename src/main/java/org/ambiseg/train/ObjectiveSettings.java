@@ -1,0 +1,36 @@
+package org.ambiseg.train;
+
+/**
+ * Objective settings beyond the ELBO's beta, used by the HPU-Net: GECO or ELBO, and the
+ * reconstruction variant. The published setting is GECO with kappa 0.05 per valid pixel on the
+ * stochastic top 2 % of pixels, moving-average decay 0.99 and multiplier rate 1e-2.
+ *
+ * @param geco true for GECO, false for the ELBO with the training config's beta
+ * @param kappa GECO's reconstruction threshold per valid pixel
+ * @param decay decay of GECO's moving average
+ * @param rate GECO's multiplier rate
+ * @param topKFraction fraction of pixels in the reconstruction (1 = all pixels)
+ */
+public record ObjectiveSettings(
+    boolean geco, float kappa, float decay, float rate, double topKFraction) {
+
+  /** The published HPU-Net setting. */
+  public static final ObjectiveSettings PUBLISHED =
+      new ObjectiveSettings(true, 0.05f, 0.99f, 1e-2f, 0.02);
+
+  /** Validates the ranges. */
+  public ObjectiveSettings {
+    if (!(kappa > 0)
+        || !(decay >= 0 && decay < 1)
+        || !(rate > 0)
+        || !(topKFraction > 0 && topKFraction <= 1)) {
+      throw new IllegalArgumentException(
+          "objective needs kappa > 0, decay in [0, 1), rate > 0 and top-k fraction in (0, 1]");
+    }
+  }
+
+  /** The GECO constraint these settings describe, or null for the ELBO. */
+  public GecoConstraint newConstraint() {
+    return geco ? new GecoConstraint(kappa, decay, rate) : null;
+  }
+}

@@ -25,7 +25,14 @@ public final class CliMain {
   }
 
   private static List<Object> subcommands() {
-    return List.of(new TrainCommand(), new EvalCommand(), new GenDataCommand());
+    return List.of(
+        new TrainCommand(),
+        new EvalCommand(),
+        new GenDataCommand(),
+        new SampleCommand(),
+        new ExportGifCommand(),
+        new ScoreCommand(),
+        new BenchCommand());
   }
 
   /** Runs the CLI with the given arguments and returns the exit code. */

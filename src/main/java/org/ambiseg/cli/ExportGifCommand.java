@@ -72,6 +72,13 @@ public final class ExportGifCommand implements Callable<Integer> {
       description = "probability at which a pixel is foreground (default ${DEFAULT-VALUE})")
   float threshold;
 
+  @Option(
+      names = "--estimator",
+      defaultValue = "default",
+      description =
+          "default (the model's own) or tta (test-time augmentation of a unet or mcdropout model)")
+  String estimatorKind;
+
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
 
@@ -103,7 +110,7 @@ public final class ExportGifCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cl, "--threshold must be in (0, 1], got " + threshold);
     }
-    SampledImage run = SampledImage.draw(model, image, samples, seed);
+    SampledImage run = SampledImage.draw(model, estimatorKind, image, samples, seed);
     for (String w : run.warnings()) {
       cl.getErr().println("warning: " + w);
     }

@@ -88,6 +88,13 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--probabilities", description = "also write prob-NN.png probability maps")
   boolean probabilities;
 
+  @Option(
+      names = "--estimator",
+      defaultValue = "default",
+      description =
+          "default (the model's own) or tta (test-time augmentation of a unet or mcdropout model)")
+  String estimatorKind;
+
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
 
@@ -105,7 +112,7 @@ public final class SampleCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new BadInputException(out, "exists and is not a folder");
     }
-    SampledImage run = SampledImage.draw(model, image, samples, seed);
+    SampledImage run = SampledImage.draw(model, estimatorKind, image, samples, seed);
     PrintWriter err = cl.getErr();
     for (String w : run.warnings()) {
       err.println("warning: " + w);

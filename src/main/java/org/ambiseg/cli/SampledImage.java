@@ -31,10 +31,11 @@ record SampledImage(
     List<String> warnings) {
 
   /**
-   * Reads {@code imageFile}, opens {@code modelDir} and draws {@code n} samples with {@code seed}.
-   * Every problem with the image or the model is a {@link BadInputException} naming the file.
+   * Reads {@code imageFile}, opens {@code modelDir} as the estimator {@code kind} (see {@link
+   * Estimators#open(Path, String)}) and draws {@code n} samples with {@code seed}. Every problem
+   * with the image or the model is a {@link BadInputException} naming the file.
    */
-  static SampledImage draw(Path modelDir, Path imageFile, int n, long seed)
+  static SampledImage draw(Path modelDir, String kind, Path imageFile, int n, long seed)
       throws BadInputException {
     if (n < 1) {
       throw new BadInputException("-n", "needs at least 1 sample, got " + n);
@@ -42,7 +43,7 @@ record SampledImage(
     Image2D image = ImageReader.readImage(imageFile);
     ModelInfo info = ModelStore.readInfo(modelDir);
     List<String> warnings = info.domain().map(d -> d.warningsFor(image)).orElse(List.of());
-    try (Estimator estimator = Estimators.open(modelDir)) {
+    try (Estimator estimator = Estimators.open(modelDir, kind)) {
       SampleSet samples;
       try {
         samples = estimator.sample(image, n, seed);

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -110,19 +109,11 @@ public final class HpuNet extends AbstractBlock {
   /** Parameter counts of prior, posterior and stitching decoder, and their total. */
   public Map<String, Long> parameterCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("prior", count(prior));
-    counts.put("posterior", count(posterior));
-    counts.put("stitching", count(stitching));
+    counts.put("prior", ParameterCounts.of(prior));
+    counts.put("posterior", ParameterCounts.of(posterior));
+    counts.put("stitching", ParameterCounts.of(stitching));
     counts.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
     return counts;
-  }
-
-  private static long count(Block block) {
-    long n = 0;
-    for (var p : block.getParameters()) {
-      n += p.getValue().getShape().size();
-    }
-    return n;
   }
 
   /** Shape of the latent of each scale for an input of {@code batch} x H x W. */

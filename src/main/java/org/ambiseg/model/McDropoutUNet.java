@@ -63,11 +63,7 @@ public final class McDropoutUNet extends AbstractBlock {
 
   /** Parameter count (weights and biases). */
   public long parameterCount() {
-    long n = 0;
-    for (var p : getParameters()) {
-      n += p.getValue().getShape().size();
-    }
-    return n;
+    return ParameterCounts.of(this);
   }
 
   @Override

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
@@ -112,20 +111,12 @@ public final class ProbUNet extends AbstractBlock {
   /** Parameter counts of the four parts (prior, posterior, unet, fcomb) and their total. */
   public Map<String, Long> parameterCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("prior", count(prior));
-    counts.put("posterior", count(posterior));
-    counts.put("unet", count(unet));
-    counts.put("fcomb", count(fcomb));
+    counts.put("prior", ParameterCounts.of(prior));
+    counts.put("posterior", ParameterCounts.of(posterior));
+    counts.put("unet", ParameterCounts.of(unet));
+    counts.put("fcomb", ParameterCounts.of(fcomb));
     counts.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
     return counts;
-  }
-
-  private static long count(Block block) {
-    long n = 0;
-    for (var p : block.getParameters()) {
-      n += p.getValue().getShape().size();
-    }
-    return n;
   }
 
   @Override

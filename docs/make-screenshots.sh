@@ -2,7 +2,7 @@
 # Regenerates docs/screenshot-main.png: starts the real desktop app on a virtual X display
 # (1400x900), opens an image, waits, and grabs the screen.
 #   docs/make-screenshots.sh [image-file]
-# Without an argument it uses the first image in sample-data/images/ if there is one, otherwise a
+# Without an argument it uses the first image in sample-data/test/images/ if there is one, otherwise a
 # generated synthetic 128x128 lesion-like image (never patient data).
 # Needs (Debian): apt-get install xvfb xauth libgtk-3-0 imagemagick
 set -euo pipefail

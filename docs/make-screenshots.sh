@@ -37,7 +37,7 @@ done
 
 image="${1:-}"
 if [ -z "$image" ]; then
-  image=$(find sample-data/images -maxdepth 1 -name '*.png' 2>/dev/null | sort | head -1 || true)
+  image=$(find sample-data/test/images -maxdepth 1 -name '*.png' 2>/dev/null | sort | head -1 || true)
 fi
 if [ -z "$image" ]; then
   image="$(mktemp -d)/synthetic-lesion.png"

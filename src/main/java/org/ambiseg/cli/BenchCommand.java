@@ -15,14 +15,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ambiseg bench}: runs named benchmarks and prints their results, as text or as one JSON
- * object keyed by benchmark name. Benchmarks register in {@link #benchmarks()}; for now only {@code
- * params} (parameter counts of probunet-128) exists, and any other name given to {@code --only} is
- * refused with "not implemented yet: &lt;name&gt;" and exit code 2.
+ * object keyed by benchmark name: the Prob U-Net timings of shared/bench (train_step,
+ * unet_features, sample16, slider_update; medians after warm-up) and the parameter counts (params).
+ * Any other name given to {@code --only} is refused with "not implemented yet: &lt;name&gt;" and
+ * exit code 2.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Run benchmarks (for now: params, the parameter counts of probunet-128).")
+    description = "Run benchmarks: train_step, unet_features, sample16, slider_update, params.")
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(
@@ -30,6 +31,17 @@ public final class BenchCommand implements Callable<Integer> {
       split = ",",
       description = "run only these benchmarks (comma-separated; default: all implemented)")
   List<String> only;
+
+  @Option(names = "--iters", defaultValue = "20", description = "timed iterations (median)")
+  int iters;
+
+  @Option(names = "--warmup", defaultValue = "3", description = "untimed iterations first")
+  int warmup;
+
+  @Option(
+      names = "--threads",
+      description = "libtorch intra-op threads (default: the engine's choice, one per core)")
+  Integer threads;
 
   @Option(names = "--json", description = "print JSON")
   boolean json;
@@ -41,8 +53,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** The implemented benchmarks by name, in run order. */
   static Map<String, Benchmark> benchmarks() {
+    return benchmarks(3, 20);
+  }
+
+  /** The implemented benchmarks, timed ones with {@code warmup} and {@code iters}. */
+  static Map<String, Benchmark> benchmarks(int warmup, int iters) {
     Map<String, Benchmark> out = new LinkedHashMap<>();
-    for (Benchmark b : List.<Benchmark>of(new ParamsBenchmark())) {
+    List<Benchmark> all = new ArrayList<>(ProbUNetTimings.all(warmup, iters));
+    all.add(new ParamsBenchmark());
+    for (Benchmark b : all) {
       out.put(b.name(), b);
     }
     return out;
@@ -51,10 +70,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine cl = spec.commandLine();
-    Map<String, Benchmark> known = benchmarks();
+    if (iters < 1 || warmup < 0) {
+      cl.getErr().println("error: --iters must be >= 1 and --warmup >= 0");
+      return CommandLine.ExitCode.USAGE;
+    }
+    if (threads != null) {
+      // read by DJL's PyTorch engine when it starts, which happens after this point
+      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+    }
+    Map<String, Benchmark> known = benchmarks(warmup, iters);
     List<Benchmark> chosen = new ArrayList<>();
     for (String name : only == null ? List.copyOf(known.keySet()) : only) {
-      Benchmark b = known.get(name.trim());
+      Benchmark b = known.get(name.trim().replaceFirst("_ms$", ""));
       if (b == null) {
         cl.getErr().println("error: not implemented yet: " + name.trim());
         cl.getErr().flush();
@@ -63,6 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
       chosen.add(b);
     }
     JsonObject results = new JsonObject();
+    if (chosen.stream().anyMatch(b -> !b.name().equals("params"))) {
+      results.addProperty("threads", threads == null ? "engine default" : String.valueOf(threads));
+    }
     for (Benchmark b : chosen) {
       JsonObject r = b.run();
       results.add(b.name(), r);

@@ -1,24 +1,19 @@
 package org.ambiseg.train;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.util.List;
-import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Image2D;
-import org.ambiseg.model.BlockParameters;
 import org.ambiseg.model.HpuNetModel;
 import org.ambiseg.model.HpuNetSampler;
 import org.ambiseg.model.Normalization;
-import org.ambiseg.model.TensorBundle;
 
 /**
  * The HPU-Net as a {@link TrainableModel}: GECO (or ELBO) with the stochastic top-k reconstruction,
  * Adam; GECO's moving average and multiplier are saved with the checkpoint.
  */
-public final class HpuNetTrainable implements TrainableModel {
+public final class HpuNetTrainable extends AdamTrainable {
 
   private final HpuNetModel model;
-  private final AdamOptimizer optimizer;
   private final GecoConstraint geco;
   private final HpuNetObjective objective;
   private final HpuNetSampler sampler;
@@ -37,14 +32,35 @@ public final class HpuNetTrainable implements TrainableModel {
       double topKFraction,
       int height,
       int width) {
+    super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
     this.model = model;
-    this.optimizer = AdamOptimizer.withDefaults(model.manager(), config.weightDecay());
     this.geco = geco;
     this.objective =
         new HpuNetObjective(model, optimizer, geco, config.beta(), topKFraction, config.clipNorm());
     this.sampler = new HpuNetSampler(model, normalization);
     this.height = height;
     this.width = width;
+  }
+
+  @Override
+  protected JsonObject extraState() {
+    JsonObject extra = new JsonObject();
+    if (geco != null) {
+      extra.addProperty("gecoMovingAverage", geco.movingAverage());
+      extra.addProperty("gecoMultiplier", geco.multiplier());
+      extra.addProperty("gecoStarted", geco.started());
+    }
+    return extra;
+  }
+
+  @Override
+  protected void restoreExtraState(JsonObject meta) {
+    if (geco != null && meta.has("gecoMultiplier")) {
+      geco.restore(
+          meta.get("gecoMovingAverage").getAsDouble(),
+          meta.get("gecoMultiplier").getAsDouble(),
+          meta.get("gecoStarted").getAsBoolean());
+    }
   }
 
   /** The wrapped model. */
@@ -75,44 +91,5 @@ public final class HpuNetTrainable implements TrainableModel {
   @Override
   public List<float[]> sample(Image2D image, int n, long seed) {
     return sampler.sample(image, n, seed);
-  }
-
-  @Override
-  public TensorBundle exportState() {
-    JsonObject extra = new JsonObject();
-    if (geco != null) {
-      extra.addProperty("gecoMovingAverage", geco.movingAverage());
-      extra.addProperty("gecoMultiplier", geco.multiplier());
-      extra.addProperty("gecoStarted", geco.started());
-    }
-    return TrainingState.export(model.block(), optimizer, extra);
-  }
-
-  @Override
-  public void restoreState(TensorBundle state, String source) throws BadInputException {
-    TrainingState.restore(model.block(), optimizer, state, source);
-    JsonObject meta = state.metadata();
-    if (geco != null && meta.has("gecoMultiplier")) {
-      geco.restore(
-          meta.get("gecoMovingAverage").getAsDouble(),
-          meta.get("gecoMultiplier").getAsDouble(),
-          meta.get("gecoStarted").getAsBoolean());
-    }
-  }
-
-  @Override
-  public TensorBundle exportParameters() {
-    return new TensorBundle(BlockParameters.export(model.block()), new JsonObject());
-  }
-
-  @Override
-  public JsonObject architecture() {
-    return new Gson().toJsonTree(model.config()).getAsJsonObject();
-  }
-
-  @Override
-  public void close() {
-    optimizer.close();
-    model.close();
   }
 }

@@ -6,20 +6,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Image2D;
-import org.ambiseg.model.BlockParameters;
 import org.ambiseg.model.ForcedDropout;
 import org.ambiseg.model.McDropoutUNetModel;
 import org.ambiseg.model.McDropoutUNetSampler;
 import org.ambiseg.model.Normalization;
-import org.ambiseg.model.TensorBundle;
 
 /**
  * The MC-dropout U-Net (or, with dropout 0, the plain U-Net) as a {@link TrainableModel}: {@link
@@ -29,10 +24,9 @@ import org.ambiseg.model.TensorBundle;
  * the batch depends only on (seed, step), so a resumed run repeats the masks of an uninterrupted
  * one.
  */
-public final class McDropoutTrainable implements TrainableModel {
+public final class McDropoutTrainable extends AdamTrainable {
 
   private final McDropoutUNetModel model;
-  private final AdamOptimizer optimizer;
   private final McDropoutUNetSampler sampler;
   private final double clipNorm;
   private final long seed;
@@ -40,8 +34,8 @@ public final class McDropoutTrainable implements TrainableModel {
   /** Wraps {@code model} (owned from now on) for training with {@code config}. */
   public McDropoutTrainable(
       McDropoutUNetModel model, TrainingConfig config, Normalization normalization) {
+    super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
     this.model = model;
-    this.optimizer = AdamOptimizer.withDefaults(model.manager(), config.weightDecay());
     this.sampler = new McDropoutUNetSampler(model, normalization);
     this.clipNorm = config.clipNorm();
     this.seed = config.seed();
@@ -110,31 +104,5 @@ public final class McDropoutTrainable implements TrainableModel {
   @Override
   public List<float[]> sample(Image2D image, int n, long sampleSeed) {
     return sampler.sample(image, n, sampleSeed);
-  }
-
-  @Override
-  public TensorBundle exportState() {
-    return TrainingState.export(model.block(), optimizer, new JsonObject());
-  }
-
-  @Override
-  public void restoreState(TensorBundle state, String source) throws BadInputException {
-    TrainingState.restore(model.block(), optimizer, state, source);
-  }
-
-  @Override
-  public TensorBundle exportParameters() {
-    return new TensorBundle(BlockParameters.export(model.block()), new JsonObject());
-  }
-
-  @Override
-  public JsonObject architecture() {
-    return new Gson().toJsonTree(model.config()).getAsJsonObject();
-  }
-
-  @Override
-  public void close() {
-    optimizer.close();
-    model.close();
   }
 }

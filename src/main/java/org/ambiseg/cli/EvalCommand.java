@@ -17,6 +17,7 @@ import org.ambiseg.io.FolderLayoutDataset;
 import org.ambiseg.metrics.CaseScores;
 import org.ambiseg.metrics.DatasetAggregator;
 import org.ambiseg.metrics.DatasetScores;
+import org.ambiseg.model.ModelInfo;
 import org.ambiseg.model.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -173,13 +174,13 @@ public final class EvalCommand implements Callable<Integer> {
       if (record != null) {
         JsonObject stored = o.deepCopy();
         stored.remove("per_case");
+        ModelInfo info = ModelStore.readInfo(model);
+        JsonObject training = info.training();
         JsonObject evals =
-            ModelStore.readInfo(model).training().has("eval")
-                ? ModelStore.readInfo(model).training().getAsJsonObject("eval")
-                : new JsonObject();
+            training.has("eval") ? training.getAsJsonObject("eval") : new JsonObject();
         evals.add(record, stored);
         try {
-          ModelStore.writeInfo(model, ModelStore.readInfo(model).withTrainingEntry("eval", evals));
+          ModelStore.writeInfo(model, info.withTrainingEntry("eval", evals));
         } catch (java.io.IOException e) {
           throw new BadInputException(model, "cannot record results (" + e.getMessage() + ")", e);
         }

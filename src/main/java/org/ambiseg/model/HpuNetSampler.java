@@ -44,19 +44,8 @@ public final class HpuNetSampler {
   /** {@code n} samples with per-scale settings; the same seed gives the same samples. */
   public List<float[]> sample(Image2D image, int n, long seed, ScaleSettings settings) {
     HpuNetConfig config = model.config();
-    int div = config.sizeDivisor();
-    if (image.width() % div != 0 || image.height() % div != 0) {
-      throw new IllegalArgumentException(
-          "image size "
-              + image.width()
-              + "x"
-              + image.height()
-              + " must be a multiple of "
-              + div
-              + " for this model");
-    }
-    float[] pixels = image.toGrey().pixels();
-    normalization.applyInPlace(pixels);
+    float[] pixels =
+        ModelInput.prepare(image, config.inputChannels(), config.sizeDivisor(), normalization);
     int h = image.height();
     int w = image.width();
     SplittableRandom random = new SplittableRandom(seed);

@@ -83,26 +83,8 @@ public final class McDropoutUNetSampler {
 
   /** The model input for one image: its channels, normalised, checked against the model. */
   private float[] input(Image2D image) {
-    int c = model.config().inputChannels();
-    Image2D in = c == 1 ? image.toGrey() : image;
-    if (in.channels() != c) {
-      throw new IllegalArgumentException(
-          "the model expects " + c + " channels, the image has " + in.channels());
-    }
-    int div = model.config().sizeDivisor();
-    if (image.width() % div != 0 || image.height() % div != 0) {
-      throw new IllegalArgumentException(
-          "image size "
-              + image.width()
-              + "x"
-              + image.height()
-              + " must be a multiple of "
-              + div
-              + " for this model");
-    }
-    float[] pixels = in.pixels();
-    normalization.applyInPlace(pixels);
-    return pixels;
+    return ModelInput.prepare(
+        image, model.config().inputChannels(), model.config().sizeDivisor(), normalization);
   }
 
   /** One forward pass over a batch of same-size inputs; foreground probabilities per input. */

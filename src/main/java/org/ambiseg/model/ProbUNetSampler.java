@@ -28,24 +28,7 @@ public final class ProbUNetSampler {
   /** Encodes one image (its first {@code inputChannels} channels; grey when the model is grey). */
   public EncodedImage encode(Image2D image) {
     int c = model.config().inputChannels();
-    Image2D input = c == 1 ? image.toGrey() : image;
-    if (input.channels() != c) {
-      throw new IllegalArgumentException(
-          "the model expects " + c + " channels, the image has " + input.channels());
-    }
-    int div = model.config().sizeDivisor();
-    if (image.width() % div != 0 || image.height() % div != 0) {
-      throw new IllegalArgumentException(
-          "image size "
-              + image.width()
-              + "x"
-              + image.height()
-              + " must be a multiple of "
-              + div
-              + " for this model");
-    }
-    float[] pixels = input.pixels();
-    normalization.applyInPlace(pixels);
+    float[] pixels = ModelInput.prepare(image, c, model.config().sizeDivisor(), normalization);
     NDManager manager = model.manager().newSubManager();
     try (NDManager scratch = manager.newSubManager()) {
       NDArray x = scratch.create(pixels, new Shape(1, c, image.height(), image.width()));

@@ -17,15 +17,26 @@ public final class AppExecutors implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AppExecutors.class);
 
   private final ExecutorService io;
+  private final ExecutorService model;
 
   /** Creates the executors; call {@link #close()} when the app stops. */
   public AppExecutors() {
     this.io = Executors.newSingleThreadExecutor(namedDaemonThreads("ambiseg-io"));
+    this.model = Executors.newSingleThreadExecutor(namedDaemonThreads("ambiseg-model"));
   }
 
   /** The executor for reading and decoding files (one thread: disk work is sequential anyway). */
   public ExecutorService io() {
     return io;
+  }
+
+  /**
+   * The one thread that runs model work (loading, encoding, sampling, slider decodes). Estimators
+   * are not thread-safe, so every use of a model goes through this executor; callers coalesce their
+   * own requests (latest wins) instead of queueing many.
+   */
+  public ExecutorService model() {
+    return model;
   }
 
   /** True once {@link #close()} has run. */
@@ -37,9 +48,13 @@ public final class AppExecutors implements AutoCloseable {
   @Override
   public void close() {
     io.shutdownNow();
+    model.shutdownNow();
     try {
       if (!io.awaitTermination(2, TimeUnit.SECONDS)) {
         LOG.warn("background reader did not stop within 2 s");
+      }
+      if (!model.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.warn("model thread did not stop within 2 s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -9,8 +9,15 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.ambiseg.core.Image2D;
@@ -23,6 +30,8 @@ import org.ambiseg.core.LabelMask;
  * (16-bit), so {@link ImageReader} reads them back to within half a step.
  */
 public final class PngWriter {
+
+  private static final String PNG_METADATA = "javax_imageio_png_1.0";
 
   private PngWriter() {}
 
@@ -77,6 +86,72 @@ public final class PngWriter {
     write(target, out);
   }
 
+  /**
+   * Writes any image with {@code text} as PNG {@code tEXt} chunks (keyword to value, in the map's
+   * order), e.g. an {@link ExportStamp}'s entries.
+   *
+   * <p>PNG text is Latin-1: characters outside it become '?'. Keywords must be 1..79 printable
+   * Latin-1 characters.
+   *
+   * @throws IllegalArgumentException for an invalid keyword
+   */
+  public static void writeWithText(Path target, BufferedImage image, Map<String, String> text)
+      throws IOException {
+    for (String keyword : text.keySet()) {
+      if (keyword.isEmpty() || keyword.length() > 79 || !keyword.equals(latin1(keyword))) {
+        throw new IllegalArgumentException("invalid PNG text keyword '" + keyword + "'");
+      }
+    }
+    AtomicFiles.write(
+        target,
+        out -> {
+          ImageWriter writer = pngWriter();
+          try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata meta =
+                writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(image), param);
+            IIOMetadataNode textNode = new IIOMetadataNode("tEXt");
+            for (Map.Entry<String, String> e : text.entrySet()) {
+              IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+              entry.setAttribute("keyword", e.getKey());
+              entry.setAttribute("value", latin1(e.getValue()));
+              textNode.appendChild(entry);
+            }
+            IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+            root.appendChild(textNode);
+            try {
+              meta.mergeTree(PNG_METADATA, root);
+            } catch (IIOInvalidTreeException e) {
+              throw new IOException("cannot build PNG text metadata: " + e.getMessage(), e);
+            }
+            writer.write(null, new IIOImage(image, null, meta), param);
+          } finally {
+            writer.dispose();
+          }
+        });
+  }
+
+  /** {@code text} with every character outside Latin-1 (and every control but '\n') as '?'. */
+  static String latin1(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean printable = (c >= 32 && c <= 126) || (c >= 161 && c <= 255) || c == '\n';
+      out.append(printable ? c : '?');
+    }
+    return out.toString();
+  }
+
+  private static ImageWriter pngWriter() throws IOException {
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+    if (!writers.hasNext()) {
+      throw new IOException("no PNG writer installed");
+    }
+    return writers.next();
+  }
+
   private static BufferedImage toBufferedImage(Image2D image, boolean sixteenBit) {
     int w = image.width();
     int h = image.height();
@@ -107,11 +182,7 @@ public final class PngWriter {
     AtomicFiles.write(
         target,
         out -> {
-          Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
-          if (!writers.hasNext()) {
-            throw new IOException("no PNG writer installed");
-          }
-          ImageWriter writer = writers.next();
+          ImageWriter writer = pngWriter();
           try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             writer.write(image);

@@ -38,6 +38,22 @@ public final class OverlayRenderer {
    */
   public static BufferedImage overlay(
       Image2D image, boolean[] mask, int scale, OverlayStyle style, int argb) {
+    return overlay(image, mask, scale, style, argb, 1.0);
+  }
+
+  /**
+   * As {@link #overlay(Image2D, boolean[], int, OverlayStyle, int)}, with the colour mixed into the
+   * image at {@code opacity}: outline pixels become image + opacity &middot; (colour &minus;
+   * image), filled interior pixels image + opacity/2 &middot; (colour &minus; image), per channel,
+   * rounded down. Opacity 1 gives the plain overlay.
+   *
+   * @param opacity in [0, 1]
+   */
+  public static BufferedImage overlay(
+      Image2D image, boolean[] mask, int scale, OverlayStyle style, int argb, double opacity) {
+    if (!(opacity >= 0 && opacity <= 1)) {
+      throw new IllegalArgumentException("opacity must be in [0, 1], got " + opacity);
+    }
     if (mask.length != image.width() * image.height()) {
       throw new IllegalArgumentException(
           "mask has " + mask.length + " pixels, the image " + image.width() * image.height());
@@ -57,9 +73,9 @@ public final class OverlayRenderer {
                 || !at(mask, srcWidth, scale, w, h, x, y - 1)
                 || !at(mask, srcWidth, scale, w, h, x, y + 1);
         if (edge) {
-          out.setRGB(x, y, argb);
+          out.setRGB(x, y, mix(out.getRGB(x, y), argb, opacity));
         } else if (style == OverlayStyle.FILL) {
-          out.setRGB(x, y, blend(out.getRGB(x, y), argb));
+          out.setRGB(x, y, mix(out.getRGB(x, y), argb, opacity / 2));
         }
       }
     }
@@ -79,12 +95,15 @@ public final class OverlayRenderer {
     return 0xFF000000 | g << 16 | g << 8 | g;
   }
 
-  /** Half-and-half mix of two opaque colours. */
-  private static int blend(int a, int b) {
-    int r = (((a >> 16) & 0xFF) + ((b >> 16) & 0xFF)) / 2;
-    int g = (((a >> 8) & 0xFF) + ((b >> 8) & 0xFF)) / 2;
-    int bl = ((a & 0xFF) + (b & 0xFF)) / 2;
-    return 0xFF000000 | r << 16 | g << 8 | bl;
+  /** Opaque colour a + t (b &minus; a) per channel, rounded down (t = 1/2 gives (a + b) / 2). */
+  static int mix(int a, int b, double t) {
+    int out = 0xFF000000;
+    for (int shift = 0; shift <= 16; shift += 8) {
+      int ca = (a >> shift) & 0xFF;
+      int cb = (b >> shift) & 0xFF;
+      out |= (ca + (int) Math.floor((cb - ca) * t)) << shift;
+    }
+    return out;
   }
 
   /** Nearest-neighbour upscaling of any image by an integer factor. */

@@ -1,8 +1,11 @@
 package org.ambiseg.app.latent;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -63,7 +66,7 @@ public final class LatentPanel extends VBox {
     sceneProperty().addListener((obs, old, now) -> moveTo(old, now));
   }
 
-  private static void bindShown(Node node, javafx.beans.binding.BooleanBinding shown) {
+  private static void bindShown(Node node, BooleanBinding shown) {
     node.visibleProperty().bind(shown);
     node.managedProperty().bind(shown);
   }
@@ -102,6 +105,8 @@ public final class LatentPanel extends VBox {
         .addListener((obs, old, now) -> setIfChosen(now, model.padXDimensionProperty()));
     padY.valueProperty()
         .addListener((obs, old, now) -> setIfChosen(now, model.padYDimensionProperty()));
+    model.padXDimensionProperty().addListener((obs, old, now) -> choose(padX, now.intValue()));
+    model.padYDimensionProperty().addListener((obs, old, now) -> choose(padY, now.intValue()));
     LatentPad pad = new LatentPad(model);
     pad.setId("latent-pad");
     VBox padAxes =
@@ -117,9 +122,15 @@ public final class LatentPanel extends VBox {
     return box;
   }
 
-  private static void setIfChosen(Integer choice, javafx.beans.property.IntegerProperty target) {
+  private static void setIfChosen(Integer choice, IntegerProperty target) {
     if (choice != null) {
       target.set(choice - 1);
+    }
+  }
+
+  private static void choose(ChoiceBox<Integer> box, int dimension) {
+    if (dimension + 1 <= box.getItems().size()) {
+      box.setValue(dimension + 1);
     }
   }
 
@@ -144,16 +155,14 @@ public final class LatentPanel extends VBox {
 
   private void rebuildPadChoices() {
     int n = model.offsets().size();
-    for (ChoiceBox<Integer> box : java.util.List.of(padX, padY)) {
+    for (ChoiceBox<Integer> box : List.of(padX, padY)) {
       box.getItems().clear();
       for (int i = 1; i <= n; i++) {
         box.getItems().add(i);
       }
     }
-    if (n > 0) {
-      padX.setValue(model.padXDimensionProperty().get() + 1);
-      padY.setValue(model.padYDimensionProperty().get() + 1);
-    }
+    choose(padX, model.padXDimensionProperty().get());
+    choose(padY, model.padYDimensionProperty().get());
   }
 
   // ---- HPU-Net ---------------------------------------------------------------------------------

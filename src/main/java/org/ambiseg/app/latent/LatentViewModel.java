@@ -74,6 +74,7 @@ public final class LatentViewModel implements AutoCloseable {
   private long shownChangeNanos;
   private boolean quiet;
   private boolean closed;
+  private boolean failedHere;
 
   /**
    * A view-model steering {@code estimator} on {@code image}, running all model work on {@code
@@ -197,6 +198,18 @@ public final class LatentViewModel implements AutoCloseable {
     setAll(eps);
   }
 
+  /**
+   * Sets every offset at once (one request), e.g. from a saved session; values are clamped to [-3,
+   * 3] and missing ones are left as they are.
+   */
+  public void setOffsets(double[] values) {
+    double[] clamped = new double[Math.min(values.length, offsets.size())];
+    for (int i = 0; i < clamped.length; i++) {
+      clamped[i] = clamp(values[i]);
+    }
+    setAll(clamped);
+  }
+
   /** The pad moved: sets the pad's two dimensions at once (one request). */
   public void setPad(double xOffset, double yOffset) {
     double[] values = currentOffsets();
@@ -292,6 +305,7 @@ public final class LatentViewModel implements AutoCloseable {
     quiet = false;
     unshown.clear();
     shownChangeNanos = 0;
+    failedHere = false;
     z.set(null);
     probability.set(null);
     overlay.set(null);
@@ -421,6 +435,10 @@ public final class LatentViewModel implements AutoCloseable {
       return;
     }
     busy.set(r.generation() < generation);
+    if (failedHere) {
+      return; // one dialog per image and model, not one per slider move
+    }
+    failedHere = true;
     String detail = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     problems.report("Cannot show the latent segmentation", detail);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CoalescingWorkerTest {
 
   /** An executor that runs tasks only when the test says so. */
-  private static final class ManualExecutor implements java.util.concurrent.Executor {
+  private static final class ManualExecutor implements Executor {
     final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.Capabilities;
@@ -94,9 +95,7 @@ final class LatentFixtures {
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     int[] out = new int[w * h];
-    image
-        .getPixelReader()
-        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
+    image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), out, 0, w);
     return out;
   }
 

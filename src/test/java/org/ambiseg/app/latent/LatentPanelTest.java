@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
 import org.ambiseg.app.AppExecutors;
 import org.ambiseg.app.ImageCanvas;
 import org.ambiseg.core.Image2D;
@@ -95,7 +96,7 @@ class LatentPanelTest {
     Slider slider = robot.lookup("#latent-slider-0").queryAs(Slider.class);
     Node thumb = slider.lookup(".thumb");
 
-    robot.drag(thumb).moveBy(120, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+    robot.drag(thumb).moveBy(120, 0).release(MouseButton.PRIMARY);
     int[] dragged = shownPixels();
     double position = slider.getValue();
     assertTrue(position > 1.0, "the drag moved the slider to " + position);
@@ -128,8 +129,8 @@ class LatentPanelTest {
     robot.clickOn("#latent-pad"); // the centre: both pad dimensions at 0
     LatentFixtures.waitIdle(vm);
     Node pad = robot.lookup("#latent-pad").query();
-    robot.moveTo(pad).moveBy(-70 + 1, -70 + 1).press(javafx.scene.input.MouseButton.PRIMARY);
-    robot.release(javafx.scene.input.MouseButton.PRIMARY);
+    robot.moveTo(pad).moveBy(-70 + 1, -70 + 1).press(MouseButton.PRIMARY);
+    robot.release(MouseButton.PRIMARY);
     LatentFixtures.waitIdle(vm);
     assertEquals(-3.0, vm.offsets().get(0).get(), 0.1, "left edge: z1 at -3 sigma");
     assertEquals(3.0, vm.offsets().get(1).get(), 0.1, "top edge: z2 at +3 sigma");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import org.ambiseg.app.AppExecutors;
@@ -44,7 +46,7 @@ class LatentViewModelTest {
     executors.close();
   }
 
-  private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+  private static <T> T fx(Callable<T> work) throws Exception {
     return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
   }
 
@@ -121,7 +123,7 @@ class LatentViewModelTest {
     assertEquals(0.0, fx(() -> vm.offsets().get(0).get()), "a new image starts at the prior mean");
     assertEquals(2, vm.encodings(), "one encoding per image");
     float[] z = fx(() -> vm.zProperty().get());
-    assertTrue(!java.util.Arrays.equals(atMean, z), "the flipped image has its own prior mean");
+    assertTrue(!Arrays.equals(atMean, z), "the flipped image has its own prior mean");
 
     fx(
         () -> {

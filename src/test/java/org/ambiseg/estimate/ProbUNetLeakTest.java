@@ -31,9 +31,10 @@ class ProbUNetLeakTest {
   }
 
   /**
-   * Runs {@code samples} samplings (one sample each) and {@code decodes} slider-style decodes (a new
-   * z for one encoded image, as a dragged slider does), then checks the engine's open-array count
-   * is where it was after warm-up and reports heap and native memory (VmRSS) before and after.
+   * Runs {@code samples} samplings (one sample each) and {@code decodes} slider-style decodes (a
+   * new z for one encoded image, as a dragged slider does), then checks the engine's open-array
+   * count is where it was after warm-up and reports heap and native memory (VmRSS) before and
+   * after.
    */
   private static void soak(int samples, int decodes) throws IOException {
     try (ProbUNetModel model =

@@ -106,6 +106,18 @@ class ModelFileFuzzTest {
     assertTrue(raw.refused() > 0 && fixed.refused() > 0 && fixed.accepted() > 0);
   }
 
+  @Test
+  void nonFiniteValuesAreRefusedEvenWithAValidChecksum() throws IOException {
+    Map<String, TensorBundle.Tensor> t = new LinkedHashMap<>();
+    t.put("w", new TensorBundle.Tensor(new long[] {3}, new float[] {1, Float.NaN, 2}));
+    Path f = dir.resolve("nan.tensors");
+    TensorFile.write(f, new TensorBundle(t, new JsonObject()));
+    org.ambiseg.core.BadInputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.ambiseg.core.BadInputException.class, () -> TensorFile.read(f));
+    org.junit.jupiter.api.Assertions.assertEquals(f + ": tensor w holds NaN at index 1", e.getMessage());
+  }
+
   private static void saveTinyModel(Path dir) throws IOException {
     try (ProbUNetModel m = ProbUNetModel.create(ProbUNetConfig.PROBUNET_TINY, 4, Device.cpu())) {
       ModelStore.save(

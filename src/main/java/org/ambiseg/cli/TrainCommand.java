@@ -3,7 +3,6 @@ package org.ambiseg.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Case;
+import org.ambiseg.io.AtomicFiles;
 import org.ambiseg.model.ModelInfo;
 import org.ambiseg.model.ModelStore;
 import org.ambiseg.model.Normalization;
@@ -222,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
         "selectionPatients", split.selection().stream().map(Case::groupId).distinct().count());
     Files.createDirectories(out);
     RunConfig run = new RunConfig(config, objective, dataInfo);
-    Files.writeString(configFile, GSON.toJson(run) + "\n", StandardCharsets.UTF_8);
+    AtomicFiles.writeString(configFile, GSON.toJson(run) + "\n");
     System.err.printf(
         "training %s (%s) on %d cases from %d patients; %d selection cases%n",
         config.modelType(),

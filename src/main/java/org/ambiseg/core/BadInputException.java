@@ -16,16 +16,16 @@ public class BadInputException extends Exception {
 
   /** A problem with the named source (a file path, a zip entry, a case id). */
   public BadInputException(String source, String problem) {
-    super(source + ": " + problem);
+    super(oneLine(source) + ": " + oneLine(problem));
     this.source = source;
-    this.problem = problem;
+    this.problem = oneLine(problem);
   }
 
   /** A problem with the named source, caused by a lower-level exception. */
   public BadInputException(String source, String problem, Throwable cause) {
-    super(source + ": " + problem, cause);
+    super(oneLine(source) + ": " + oneLine(problem), cause);
     this.source = source;
-    this.problem = problem;
+    this.problem = oneLine(problem);
   }
 
   /** A problem with a file. */
@@ -36,6 +36,19 @@ public class BadInputException extends Exception {
   /** A problem with a file, caused by a lower-level exception. */
   public BadInputException(Path file, String problem, Throwable cause) {
     this(String.valueOf(file), problem, cause);
+  }
+
+  /**
+   * The text on one line: line breaks (e.g. in a parser's message) become spaces, other control
+   * characters (e.g. in a hostile file name) become '?'.
+   */
+  private static String oneLine(String text) {
+    if (text == null) {
+      return "null";
+    }
+    return text.replace('\t', ' ')
+        .replaceAll("\\s*[\\r\\n]+\\s*", " ")
+        .replaceAll("\\p{Cntrl}", "?");
   }
 
   /** The file, entry or case the problem is in. */

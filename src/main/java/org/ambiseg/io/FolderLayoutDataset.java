@@ -72,7 +72,10 @@ public final class FolderLayoutDataset extends IndexedDataset<FolderLayoutDatase
     Map<String, Path> images = new HashMap<>();
     for (Path f : FolderFiles.files(imagesDir)) {
       if (FolderFiles.extension(f).equals("png")) {
-        images.put(FolderFiles.stem(f), f);
+        Path first = images.putIfAbsent(FolderFiles.stem(f), f);
+        if (first != null) {
+          log.add(f.toString(), "same case id as " + first + "; ignored");
+        }
       } else {
         log.add(f.toString(), "not a .png image, ignored");
       }

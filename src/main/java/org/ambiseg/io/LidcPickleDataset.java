@@ -100,6 +100,10 @@ public final class LidcPickleDataset extends IndexedDataset<PickleCase> {
           e);
     } catch (PickleException | ClassCastException e) {
       throw new BadInputException(file, "not a valid LIDC pickle (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
+      // e.g. an opcode popping an empty stack: the file is damaged, not our bug
+      throw new BadInputException(
+          file, "not a valid LIDC pickle (corrupt: " + RasterDecoder.reason(e) + ")", e);
     } catch (IOException e) {
       throw new BadInputException(file, "cannot read pickle (" + e.getMessage() + ")", e);
     }

@@ -32,8 +32,14 @@ final class PickleNumpyUnpickler extends Unpickler {
     private final String className;
 
     RefusedClassException(String className) {
-      super("refused Python class " + className);
-      this.className = className;
+      super("refused Python class " + printable(className));
+      this.className = printable(className);
+    }
+
+    /** The name on one line, without control characters, at most 100 characters. */
+    private static String printable(String name) {
+      String clean = name.replaceAll("\\p{Cntrl}", "?");
+      return clean.length() <= 100 ? clean : clean.substring(0, 100) + "...";
     }
 
     String className() {
@@ -135,7 +141,10 @@ final class PickleNumpyUnpickler extends Unpickler {
       case Opcodes.STACK_GLOBAL -> {
         Object name = stack.pop();
         Object module = stack.pop();
-        stack.add(lookup(String.valueOf(module), String.valueOf(name)));
+        if (!(module instanceof String m) || !(name instanceof String n)) {
+          throw new PickleException("STACK_GLOBAL needs a module and a name string");
+        }
+        stack.add(lookup(m, n));
       }
       case Opcodes.INST -> {
         String module = PickleUtils.readline(input);

@@ -22,7 +22,7 @@ final class ProblemLog {
     if (strict) {
       throw new BadInputException(source, problem);
     }
-    lines.add(source + ": " + problem);
+    lines.add(new BadInputException(source, problem).getMessage()); // one line, whatever the name
   }
 
   /** Records a problem reported as an exception, or rethrows it in strict mode. */

@@ -17,10 +17,24 @@ import org.ambiseg.core.BadInputException;
 /**
  * A zip opened for random access with its entries indexed once, refusing unsafe archives: entries
  * with absolute paths, drive letters or {@code ..} segments (path traversal) make the whole zip
- * unreadable, and reading an entry stops at {@link EntrySource#MAX_ENTRY_BYTES} actual bytes,
- * whatever size the entry declares (zip bombs). Safe to read from several threads.
+ * unreadable; so do more than {@link Limits#maxEntries()} entries or declared sizes adding up to
+ * more than {@link Limits#maxTotalBytes()} (zip bombs). Reading an entry stops at its declared size
+ * or {@link EntrySource#MAX_ENTRY_BYTES}, whichever is smaller, counting the bytes actually
+ * inflated, so an entry that lies about its size is refused too. Safe to read from several threads.
  */
 final class SafeZip implements EntrySource {
+
+  /**
+   * What a zip may hold.
+   *
+   * @param maxEntries most entries (files and folders)
+   * @param maxTotalBytes most uncompressed bytes, summed over the declared entry sizes
+   */
+  record Limits(int maxEntries, long maxTotalBytes) {
+
+    /** Room for the full LIDC release (about 1 GB in some 100,000 files) many times over. */
+    static final Limits DEFAULT = new Limits(1_000_000, 16L << 30);
+  }
 
   private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
@@ -34,8 +48,13 @@ final class SafeZip implements EntrySource {
     this.entries = entries;
   }
 
-  /** Opens and indexes a zip, failing on the first unsafe entry name. */
+  /** Opens and indexes a zip with {@link Limits#DEFAULT}, failing on the first unsafe entry. */
   static SafeZip open(Path file) throws BadInputException {
+    return open(file, Limits.DEFAULT);
+  }
+
+  /** Opens and indexes a zip, failing on the first unsafe entry or when over a limit. */
+  static SafeZip open(Path file, Limits limits) throws BadInputException {
     ZipFile zip;
     try {
       zip = new ZipFile(file.toFile());
@@ -43,10 +62,29 @@ final class SafeZip implements EntrySource {
       throw new BadInputException(file, "not a readable zip file (" + e.getMessage() + ")", e);
     }
     try {
+      if (zip.size() > limits.maxEntries()) {
+        throw new BadInputException(
+            file,
+            "holds "
+                + zip.size()
+                + " entries, over the limit of "
+                + limits.maxEntries()
+                + " (zip bomb?); zip refused");
+      }
       Map<String, ZipEntry> entries = new HashMap<>();
+      long total = 0;
       Enumeration<? extends ZipEntry> en = zip.entries();
       while (en.hasMoreElements()) {
         ZipEntry e = en.nextElement();
+        long size = e.getSize() < 0 ? MAX_ENTRY_BYTES : e.getSize();
+        total += Math.min(size, MAX_ENTRY_BYTES + 1);
+        if (total > limits.maxTotalBytes()) {
+          throw new BadInputException(
+              file,
+              "entries declare more than "
+                  + limits.maxTotalBytes()
+                  + " uncompressed bytes in all (zip bomb?); zip refused");
+        }
         String unsafe = unsafeReason(e.getName());
         if (unsafe != null) {
           throw new BadInputException(file + "!/" + e.getName(), unsafe + "; zip refused");
@@ -95,8 +133,9 @@ final class SafeZip implements EntrySource {
     }
     long declared = e.getSize();
     int initial = (int) Math.max(32, Math.min(declared < 0 ? 8192 : declared, 1 << 20));
+    long cap = declared < 0 ? MAX_ENTRY_BYTES : Math.min(declared, MAX_ENTRY_BYTES);
     try (InputStream in = zip.getInputStream(e)) {
-      return readCapped(in, initial, describe(name));
+      return readCapped(in, initial, cap, describe(name));
     } catch (IOException ex) {
       throw new BadInputException(
           describe(name), "cannot read entry (" + ex.getMessage() + ")", ex);
@@ -106,16 +145,24 @@ final class SafeZip implements EntrySource {
   /** Reads a stream whole, failing once more than {@link #MAX_ENTRY_BYTES} bytes arrive. */
   static byte[] readCapped(InputStream in, int initialSize, String source)
       throws IOException, BadInputException {
+    return readCapped(in, initialSize, MAX_ENTRY_BYTES, source);
+  }
+
+  /** Reads a stream whole, failing once more than {@code cap} bytes arrive. */
+  static byte[] readCapped(InputStream in, int initialSize, long cap, String source)
+      throws IOException, BadInputException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(initialSize);
     byte[] buf = new byte[8192];
     long total = 0;
     int n;
     while ((n = in.read(buf)) > 0) {
       total += n;
-      if (total > MAX_ENTRY_BYTES) {
+      if (total > cap) {
         throw new BadInputException(
             source,
-            "uncompressed data exceeds " + (MAX_ENTRY_BYTES >> 20) + " MB (zip bomb?); refused");
+            cap < MAX_ENTRY_BYTES
+                ? "inflates to more than its declared " + cap + " bytes (zip bomb?); refused"
+                : "uncompressed data exceeds " + (cap >> 20) + " MB (zip bomb?); refused");
       }
       out.write(buf, 0, n);
     }

@@ -10,11 +10,9 @@ import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,12 +97,7 @@ public final class TruthJson {
     root.add("cases", cases);
     Gson gson = new GsonBuilder().setPrettyPrinting().create();
     Path target = datasetDir.resolve(FILE_NAME);
-    Path tmp = datasetDir.resolve(FILE_NAME + ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      gson.toJson(root, w);
-      w.write('\n');
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.writeString(target, gson.toJson(root) + "\n");
   }
 
   /** True when {@code datasetDir} has a truth.json. */
@@ -232,8 +225,12 @@ public final class TruthJson {
       grey[i] = labels[i] != 0 ? (byte) 255 : 0;
     }
     img.getRaster().setDataElements(0, 0, mask.width(), mask.height(), grey);
-    if (!ImageIO.write(img, "png", file.toFile())) {
-      throw new IOException("no PNG writer available for " + file);
-    }
+    AtomicFiles.write(
+        file,
+        out -> {
+          if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available for " + file);
+          }
+        });
   }
 }

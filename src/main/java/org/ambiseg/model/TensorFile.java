@@ -37,9 +37,10 @@ import org.ambiseg.io.AtomicFiles;
  *   tensor in order | long CRC32 of everything before it
  * </pre>
  *
- * Reading validates magic, version, sizes and checksum before returning anything, so a truncated or
- * corrupt file is refused whole. Writing goes to a temporary file in the same folder, is flushed to
- * disk and atomically renamed, so a crash mid-write leaves the previous file intact.
+ * Reading validates magic, version, sizes, finite values and checksum before returning anything, so
+ * a truncated or corrupt file is refused whole. Writing goes to a temporary file in the same
+ * folder, is flushed to disk and atomically renamed, so a crash mid-write leaves the previous file
+ * intact.
  */
 public final class TensorFile {
 
@@ -142,6 +143,7 @@ public final class TensorFile {
         }
         float[] values = new float[(int) size];
         readFloats(in, values, chunk);
+        requireFinite(name, tensorName, values);
         if (tensors.put(tensorName, new TensorBundle.Tensor(shape, values)) != null) {
           throw new BadInputException(name, "tensor " + tensorName + " appears twice");
         }
@@ -180,6 +182,17 @@ public final class TensorFile {
       return header;
     } catch (JsonParseException e) {
       throw new BadInputException(name, "corrupt tensor header (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Parameters and optimizer state are always finite; NaN or infinity means a damaged file. */
+  private static void requireFinite(String name, String tensorName, float[] values)
+      throws BadInputException {
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new BadInputException(
+            name, "tensor " + tensorName + " holds " + values[i] + " at index " + i);
+      }
     }
   }
 

@@ -37,7 +37,12 @@ public final class Checkpointer {
     return Files.isRegularFile(file);
   }
 
-  /** Saves the model's state with the trainer's bookkeeping. */
+  /**
+   * Saves the model's state with the trainer's bookkeeping.
+   *
+   * @throws IOException when the checkpoint cannot be written (e.g. the disk is full); its message
+   *     names the file and says that the previous checkpoint is kept, which it is
+   */
   public void save(TrainableModel model, TrainerState state, JsonObject trainingConfig)
       throws IOException {
     TensorBundle modelState = model.exportState();
@@ -48,7 +53,20 @@ public final class Checkpointer {
     meta.addProperty("modelType", model.modelType());
     meta.add("architecture", model.architecture());
     meta.add("trainingConfig", trainingConfig);
-    TensorFile.write(file, new TensorBundle(new LinkedHashMap<>(modelState.tensors()), meta));
+    try {
+      TensorFile.write(file, new TensorBundle(new LinkedHashMap<>(modelState.tensors()), meta));
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot write the checkpoint "
+              + file
+              + " at step "
+              + state.step()
+              + " ("
+              + e
+              + "); "
+              + (exists() ? "the previous checkpoint is kept" : "no checkpoint written yet"),
+          e);
+    }
   }
 
   /** Loads the checkpoint into {@code model} and returns the trainer's bookkeeping. */

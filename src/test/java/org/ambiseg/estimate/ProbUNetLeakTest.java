@@ -4,18 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.model.Normalization;
 import org.ambiseg.model.ProbUNetConfig;
 import org.ambiseg.model.ProbUNetModel;
 import org.ambiseg.model.ProbUNetSampler;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Sampling 500 times leaves the model's manager with exactly the arrays it started with. */
 class ProbUNetLeakTest {
 
   @Test
-  void fiveHundredSamplesLeakNoArrays() {
+  void fiveHundredSamplesAndDecodesLeakNoArrays() throws IOException {
+    soak(500, 500);
+  }
+
+  /** The long-tier soak: 10,000 samplings and 10,000 slider decodes, memory reported. */
+  @Test
+  @Tag("long")
+  void tenThousandSamplesAndDecodesLeakNoArrays() throws IOException {
+    soak(10_000, 10_000);
+  }
+
+  /**
+   * Runs {@code samples} samplings (one sample each) and {@code decodes} slider-style decodes (a
+   * new z for one encoded image, as a dragged slider does), then checks the engine's open-array
+   * count is where it was after warm-up and reports heap and native memory (VmRSS) before and
+   * after.
+   */
+  private static void soak(int samples, int decodes) throws IOException {
     try (ProbUNetModel model =
         ProbUNetModel.create(ProbUNetConfig.PROBUNET_TINY, 1, Device.cpu())) {
       ProbUNetSampler sampler = new ProbUNetSampler(model, Normalization.IDENTITY);
@@ -25,17 +46,63 @@ class ProbUNetLeakTest {
       }
       Image2D image = Image2D.grey(32, 32, px);
       BaseNDManager manager = (BaseNDManager) model.manager();
-      sampler.sample(image, 4, 0); // warm-up: anything lazily created once is counted as baseline
-      int before = manager.getManagedArrays().size();
-      for (int i = 0; i < 250; i++) {
-        sampler.sample(image, 4, i);
+      for (int i = 0; i < 20; i++) {
+        sampler.sample(image, 4, i); // warm-up: lazily created state counts as baseline
       }
+      int before = manager.getManagedArrays().size();
+      long heapBefore = usedHeapAfterGc();
+      long rssBefore = rssKb();
+      long start = System.nanoTime();
+      for (int i = 0; i < samples; i++) {
+        sampler.sample(image, 1, i);
+      }
+      int afterSampling = manager.getManagedArrays().size();
       try (ProbUNetSampler.EncodedImage encoded = sampler.encode(image)) {
-        for (int i = 0; i < 250; i++) {
-          encoded.decode(encoded.drawPrior(2, i));
+        float[][] z = encoded.drawPrior(1, 0);
+        for (int i = 0; i < decodes; i++) {
+          z[0][i % z[0].length] = (float) Math.sin(i * 0.01); // a slider moving
+          encoded.decode(z);
         }
       }
-      assertEquals(before, manager.getManagedArrays().size(), "open arrays after 500 samplings");
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int after = manager.getManagedArrays().size();
+      long heapAfter = usedHeapAfterGc();
+      long rssAfter = rssKb();
+      System.out.printf(
+          "soak: %d samplings + %d decodes in %.1f s; open arrays %d -> %d -> %d;"
+              + " heap %d -> %d MB; VmRSS %d -> %d MB%n",
+          samples,
+          decodes,
+          seconds,
+          before,
+          afterSampling,
+          after,
+          heapBefore >> 20,
+          heapAfter >> 20,
+          rssBefore >> 10,
+          rssAfter >> 10);
+      assertEquals(before, afterSampling, "open arrays after " + samples + " samplings");
+      assertEquals(before, after, "open arrays after " + decodes + " decodes");
     }
+  }
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
+  }
+
+  /** Resident set size in KB from /proc/self/status (includes native memory), or -1 elsewhere. */
+  private static long rssKb() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return -1;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
   }
 }

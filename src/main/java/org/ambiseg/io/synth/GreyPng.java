@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.core.LabelMask;
+import org.ambiseg.io.AtomicFiles;
 
 /** Writes 8-bit grey PNGs: images scaled from [0, 1] to 0..255, binary masks as 0/255. */
 final class GreyPng {
@@ -45,8 +46,12 @@ final class GreyPng {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    if (!ImageIO.write(img, "png", file.toFile())) {
-      throw new IOException("no PNG writer available for " + file);
-    }
+    AtomicFiles.write(
+        file,
+        out -> {
+          if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available for " + file);
+          }
+        });
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Interpretation;
 import org.ambiseg.core.LabelMask;
+import org.ambiseg.io.AtomicFiles;
 import org.ambiseg.io.ImageReader;
 
 /**
@@ -78,7 +79,7 @@ public final class SynthTruthJson {
     }
     truth.generator().ifPresent(g -> root.add("generator", GSON.toJsonTree(g)));
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(FILE_NAME), GSON.toJson(root) + "\n", StandardCharsets.UTF_8);
+    AtomicFiles.writeString(dir.resolve(FILE_NAME), GSON.toJson(root) + "\n");
   }
 
   /** Reads truth.json in {@code dir} and the masks it names, validating the format. */

@@ -1,5 +1,7 @@
 package org.ambiseg.train;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -164,6 +166,7 @@ public final class TrainingRun {
   public TrainingOutcome run(
       PrintStream log, TrainingControl control, Function<Session, List<TrainingListener>> extra)
       throws BadInputException, IOException {
+    gradModeOffOnThisThread();
     List<Case> cases = CaseLoading.loadAll(data, limit, log);
     PatientSplit.Split split = PatientSplit.split(cases, config.selectionFraction(), config.seed());
     List<Case> selection =
@@ -250,6 +253,18 @@ public final class TrainingRun {
                 + out.resolve("best"));
       }
       return outcome;
+    }
+  }
+
+  /**
+   * PyTorch's grad mode is per thread, and DJL turns it off only on the thread that started the
+   * engine; on any other thread (the app's training thread, or the CLI's after the app started the
+   * engine) building a model fails with "a leaf Variable that requires grad is being used in an
+   * in-place operation". Gradients are recorded only inside a GradientCollector, as everywhere.
+   */
+  private static void gradModeOffOnThisThread() {
+    if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+      JniUtils.setGradMode(false);
     }
   }
 

@@ -12,6 +12,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.ambiseg.app.training.TrainingMenu;
+import org.ambiseg.app.training.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,8 @@ public final class AmbiSegApp extends Application {
     MenuBar menuBar =
         new MenuBar(
             new FileMenuActions(model, chooser, () -> stage, Platform::exit).menu(),
+            // null: no viewer to open trained models in yet (its openModel(Path) goes here)
+            new TrainingMenu(executors.io(), null, TrainingViewModel.defaultRunsFolder()).menu(),
             new HelpMenuActions(() -> stage).menu());
     MainView view = new MainView(model, menuBar);
 

@@ -115,7 +115,8 @@ class ModelFileFuzzTest {
     org.ambiseg.core.BadInputException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             org.ambiseg.core.BadInputException.class, () -> TensorFile.read(f));
-    org.junit.jupiter.api.Assertions.assertEquals(f + ": tensor w holds NaN at index 1", e.getMessage());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        f + ": tensor w holds NaN at index 1", e.getMessage());
   }
 
   private static void saveTinyModel(Path dir) throws IOException {

@@ -1,4 +1,4 @@
-package org.ambiseg.cli;
+package org.ambiseg.train;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,13 +9,17 @@ import org.ambiseg.core.Case;
 import org.ambiseg.io.Dataset;
 import org.ambiseg.io.DatasetReaders;
 
-/** Loads the cases of a dataset for the CLI, reporting progress and the cases left out. */
-final class CaseLoading {
+/**
+ * Loads the cases of a dataset for training (CLI and app), reporting progress and the cases left
+ * out.
+ */
+public final class CaseLoading {
 
   private CaseLoading() {}
 
   /** Loads the first {@code limit} cases (all when null); bad cases are reported and skipped. */
-  static List<Case> loadAll(Path path, Integer limit, PrintStream log) throws BadInputException {
+  public static List<Case> loadAll(Path path, Integer limit, PrintStream log)
+      throws BadInputException {
     try (Dataset dataset = DatasetReaders.open(path)) {
       int n = limit == null ? dataset.size() : Math.min(limit, dataset.size());
       List<Case> cases = new ArrayList<>(n);

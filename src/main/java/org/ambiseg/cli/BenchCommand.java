@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ambiseg.model.Devices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,10 +16,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ambiseg bench}: runs named benchmarks and prints their results, as text or as one JSON
- * object keyed by benchmark name: the Prob U-Net timings of shared/bench (train_step,
- * unet_features, sample16, slider_update; medians after warm-up) and the parameter counts (params).
- * Any other name given to {@code --only} is refused with "not implemented yet: &lt;name&gt;" and
- * exit code 2.
+ * object keyed by benchmark name, with the device the models ran on ("cpu" or "gpu:N"): the Prob
+ * U-Net timings of shared/bench (train_step, unet_features, sample16, slider_update; medians after
+ * warm-up) and the parameter counts (params). Any other name given to {@code --only} is refused
+ * with "not implemented yet: &lt;name&gt;" and exit code 2.
  */
 @Command(
     name = "bench",
@@ -90,6 +91,10 @@ public final class BenchCommand implements Callable<Integer> {
       chosen.add(b);
     }
     JsonObject results = new JsonObject();
+    results.addProperty("device", Devices.describe(Devices.select()));
+    if (!json) {
+      cl.getOut().println("device: " + results.get("device").getAsString());
+    }
     if (chosen.stream().anyMatch(b -> !b.name().equals("params"))) {
       results.addProperty("threads", threads == null ? "engine default" : String.valueOf(threads));
     }

@@ -50,6 +50,11 @@ import picocli.CommandLine.Spec;
  * </ul>
  *
  * Files are written atomically; files of an earlier, larger run in the same folder are not removed.
+ *
+ * <p>With {@code --data} instead of {@code --image}, every case of a dataset is sampled (case i
+ * with seed {@code seed + i}) into {@code out/<case id>/} on {@code --workers} threads, each case
+ * recorded in {@code out/cases.jsonl} when its folder is complete; {@code --resume} skips the cases
+ * already recorded (see {@link SampleBatch}).
  */
 @Command(
     name = "sample",
@@ -61,11 +66,29 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "model folder")
   Path model;
 
-  @Option(
-      names = "--image",
-      required = true,
-      description = "image file (PNG, JPEG, TIFF, DICOM...)")
+  @Option(names = "--image", description = "image file (PNG, JPEG, TIFF, DICOM...)")
   Path image;
+
+  @Option(
+      names = "--data",
+      description =
+          "a whole dataset instead of --image: one folder per case in --out (case ids with '/'"
+              + " nested) and --out/cases.jsonl, one line per finished case")
+  Path data;
+
+  @Option(names = "--limit", description = "with --data: only the first N cases (sorted by id)")
+  Integer limit;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "1",
+      description = "with --data: cases sampled at once, each with its own model (default 1)")
+  int workers;
+
+  @Option(
+      names = "--resume",
+      description = "with --data: continue the run in --out, skipping cases already done")
+  boolean resume;
 
   @Option(
       names = {"-n", "--samples"},
@@ -103,7 +126,7 @@ public final class SampleCommand implements Callable<Integer> {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
   @Override
-  public Integer call() throws BadInputException, IOException {
+  public Integer call() throws Exception {
     CommandLine cl = spec.commandLine();
     if (!(threshold > 0f && threshold <= 1f)) {
       throw new CommandLine.ParameterException(
@@ -112,15 +135,40 @@ public final class SampleCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new BadInputException(out, "exists and is not a folder");
     }
+    if ((image == null) == (data == null)) {
+      throw new CommandLine.ParameterException(cl, "give either --image or --data");
+    }
+    if (data != null) {
+      return new SampleBatch(this).run(cl.getErr());
+    }
     SampledImage run = SampledImage.draw(model, estimatorKind, image, samples, seed);
-    PrintWriter err = cl.getErr();
+    JsonObject summary = write(out, run, cl.getErr());
+    cl.getOut()
+        .printf(
+            "%d samples of %s (%s, seed %d) written to %s; %s%n",
+            summary.get("n").getAsInt(),
+            image,
+            run.estimator(),
+            seed,
+            out,
+            summary.get("modes").getAsString());
+    cl.getOut().flush();
+    return 0;
+  }
+
+  /**
+   * Writes the files of one sampled image into {@code folder} (see the class comment) and returns
+   * the content of its samples.json; warnings go to {@code err}.
+   */
+  JsonObject write(Path folder, SampledImage run, PrintWriter err) throws IOException {
     for (String w : run.warnings()) {
       err.println("warning: " + w);
     }
-    Files.createDirectories(out);
+    Files.createDirectories(folder);
     int n = run.samples().size();
     int w = run.image().width();
     int h = run.image().height();
+    long runSeed = run.samples().seed();
 
     JsonArray maskFiles = new JsonArray();
     JsonArray probFiles = new JsonArray();
@@ -129,11 +177,12 @@ public final class SampleCommand implements Callable<Integer> {
       LabelMask mask = LabelMask.binary(w, h, run.mask(k, threshold));
       masks.add(mask);
       String name = SampleFiles.name("sample", k, n);
-      PngWriter.writeMask(out.resolve(name), mask);
+      PngWriter.writeMask(folder.resolve(name), mask);
       maskFiles.add(name);
       if (probabilities) {
         String prob = SampleFiles.name("prob", k, n);
-        PngWriter.writeImage16(out.resolve(prob), Image2D.grey(w, h, run.samples().probability(k)));
+        PngWriter.writeImage16(
+            folder.resolve(prob), Image2D.grey(w, h, run.samples().probability(k)));
         probFiles.add(prob);
       }
     }
@@ -141,18 +190,18 @@ public final class SampleCommand implements Callable<Integer> {
     UncertaintyMaps maps = UncertaintyMaps.of(run.samples());
     JsonObject mapsJson = new JsonObject();
     for (UncertaintyImages.Entry e : UncertaintyImages.ENTRIES) {
-      UncertaintyImages.write(out, maps, e);
+      UncertaintyImages.write(folder, maps, e);
       mapsJson.add(e.stem(), mapJson(e, maps.summary(e.kind())));
     }
 
     Modes modes =
         ModeClustering.withDefaults()
             .cluster(SampleSet.ofMasks(masks, run.estimator(), run.samples().seed()));
-    AtomicFiles.writeString(out.resolve("modes.json"), GSON.toJson(modesJson(modes, n)) + "\n");
+    AtomicFiles.writeString(folder.resolve("modes.json"), GSON.toJson(modesJson(modes, n)) + "\n");
 
     BufferedImage sheet = SampleSheet.render(run, maps, threshold);
     PngWriter.writeArgb(
-        out.resolve("contact-sheet.png"),
+        folder.resolve("contact-sheet.png"),
         sheet.getWidth(),
         sheet.getHeight(),
         sheet.getRGB(0, 0, sheet.getWidth(), sheet.getHeight(), null, 0, sheet.getWidth()));
@@ -161,10 +210,10 @@ public final class SampleCommand implements Callable<Integer> {
     summary.addProperty("model", model.toString());
     summary.addProperty("model_name", run.info().name());
     summary.addProperty("estimator", run.estimator());
-    summary.addProperty("seed", seed);
+    summary.addProperty("seed", runSeed);
     summary.addProperty("n", n);
     summary.addProperty("threshold", threshold);
-    summary.addProperty("image", image.toString());
+    summary.addProperty("image", run.imageFile().toString());
     summary.addProperty("width", w);
     summary.addProperty("height", h);
     JsonArray warnings = new JsonArray();
@@ -177,14 +226,8 @@ public final class SampleCommand implements Callable<Integer> {
     }
     summary.add("maps", mapsJson);
     summary.addProperty("contact_sheet", "contact-sheet.png");
-    AtomicFiles.writeString(out.resolve("samples.json"), GSON.toJson(summary) + "\n");
-
-    cl.getOut()
-        .printf(
-            "%d samples of %s (%s, seed %d) written to %s; %s%n",
-            n, image, run.estimator(), seed, out, modes.describe());
-    cl.getOut().flush();
-    return 0;
+    AtomicFiles.writeString(folder.resolve("samples.json"), GSON.toJson(summary) + "\n");
+    return summary;
   }
 
   private static JsonObject mapJson(UncertaintyImages.Entry e, MapSummary s) {

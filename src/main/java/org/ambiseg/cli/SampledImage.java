@@ -42,17 +42,27 @@ record SampledImage(
     }
     Image2D image = ImageReader.readImage(imageFile);
     ModelInfo info = ModelStore.readInfo(modelDir);
-    List<String> warnings = info.domain().map(d -> d.warningsFor(image)).orElse(List.of());
     try (Estimator estimator = Estimators.open(modelDir, kind)) {
-      SampleSet samples;
-      try {
-        samples = estimator.sample(image, n, seed);
-      } catch (IllegalArgumentException e) {
-        // the model cannot take this image (size or channels): the image is the bad input
-        throw new BadInputException(imageFile, e.getMessage(), e);
-      }
-      return new SampledImage(imageFile, image, info, estimator.name(), samples, warnings);
+      return of(estimator, info, imageFile, image, n, seed);
     }
+  }
+
+  /**
+   * Samples {@code image} (read from {@code imageFile}) with an open estimator of the model
+   * described by {@code info}.
+   */
+  static SampledImage of(
+      Estimator estimator, ModelInfo info, Path imageFile, Image2D image, int n, long seed)
+      throws BadInputException {
+    List<String> warnings = info.domain().map(d -> d.warningsFor(image)).orElse(List.of());
+    SampleSet samples;
+    try {
+      samples = estimator.sample(image, n, seed);
+    } catch (IllegalArgumentException e) {
+      // the model cannot take this image (size or channels): the image is the bad input
+      throw new BadInputException(imageFile, e.getMessage(), e);
+    }
+    return new SampledImage(imageFile, image, info, estimator.name(), samples, warnings);
   }
 
   /** The hard mask of sample {@code i}: foreground where its probability is at least t. */

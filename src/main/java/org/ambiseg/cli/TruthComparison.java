@@ -26,18 +26,39 @@ final class TruthComparison {
   private int modelModesMatch;
   private int oracleModesMatch;
 
-  /** Adds one case: the model's samples, the truth and the raters; the oracle uses {@code seed}. */
-  void add(SampleSet modelSamples, List<Interpretation> truth, List<LabelMask> raters, long seed) {
+  /**
+   * Compares one case: the model's samples with the truth and the raters, next to the oracle drawn
+   * with {@code seed}; the result holds the fields {@link #add(JsonObject)} reads.
+   */
+  static JsonObject compare(
+      ModeClustering clustering,
+      SampleSet modelSamples,
+      List<Interpretation> truth,
+      List<LabelMask> raters,
+      long seed) {
     SampleSet oracle =
         SampleSet.ofMasks(
             new TruthSampler(truth).samples(modelSamples.size(), seed), "oracle", seed);
-    modelFrequencyError +=
-        InterpretationFrequencies.of(modelSamples.foregrounds(), truth).meanAbsoluteErrorPp();
-    oracleFrequencyError +=
-        InterpretationFrequencies.of(oracle.foregrounds(), truth).meanAbsoluteErrorPp();
-    oracleGed += CaseScorer.score(oracle, raters).ged();
-    modelModesMatch += clustering.cluster(modelSamples).size() == truth.size() ? 1 : 0;
-    oracleModesMatch += clustering.cluster(oracle).size() == truth.size() ? 1 : 0;
+    JsonObject o = new JsonObject();
+    o.addProperty(
+        "truth_frequency_error_pp",
+        InterpretationFrequencies.of(modelSamples.foregrounds(), truth).meanAbsoluteErrorPp());
+    o.addProperty(
+        "truth_oracle_frequency_error_pp",
+        InterpretationFrequencies.of(oracle.foregrounds(), truth).meanAbsoluteErrorPp());
+    o.addProperty("truth_oracle_ged", CaseScorer.score(oracle, raters).ged());
+    o.addProperty("truth_modes_match", clustering.cluster(modelSamples).size() == truth.size());
+    o.addProperty("truth_oracle_modes_match", clustering.cluster(oracle).size() == truth.size());
+    return o;
+  }
+
+  /** Adds one case compared by {@link #compare}. */
+  void add(JsonObject c) {
+    modelFrequencyError += c.get("truth_frequency_error_pp").getAsDouble();
+    oracleFrequencyError += c.get("truth_oracle_frequency_error_pp").getAsDouble();
+    oracleGed += c.get("truth_oracle_ged").getAsDouble();
+    modelModesMatch += c.get("truth_modes_match").getAsBoolean() ? 1 : 0;
+    oracleModesMatch += c.get("truth_oracle_modes_match").getAsBoolean() ? 1 : 0;
     cases++;
   }
 

@@ -47,6 +47,17 @@ public final class DatasetAggregator {
     return scores;
   }
 
+  /**
+   * Adds a case scored earlier (e.g. read back from a results file) with its own ECE bins; cases
+   * added in the same order give the same summary as {@link #add(SampleSet, List)}, up to the
+   * rounding of the pooled ECE sums.
+   */
+  public void add(CaseScores scores, EceAccumulator caseEce) {
+    requireSameSampleCount(scores.sampleCount());
+    ece.addAll(caseEce);
+    cases.add(scores);
+  }
+
   /** Number of cases added. */
   public int caseCount() {
     return cases.size();

@@ -82,6 +82,41 @@ public final class EceAccumulator {
     return total;
   }
 
+  /** Sum of the mean probabilities of the pixels in bin {@code b}. */
+  public double binProbabilitySum(int b) {
+    return sumProbability[b];
+  }
+
+  /** Sum of the rater fractions of the pixels in bin {@code b}. */
+  public double binFractionSum(int b) {
+    return sumFraction[b];
+  }
+
+  /**
+   * An accumulator holding the given bins (as read back from {@link #binCount}, {@link
+   * #binProbabilitySum} and {@link #binFractionSum}), e.g. one case's bins stored on disk.
+   */
+  public static EceAccumulator ofBins(
+      long[] counts, double[] probabilitySums, double[] fractionSums) {
+    if (counts.length != BINS || probabilitySums.length != BINS || fractionSums.length != BINS) {
+      throw new IllegalArgumentException("ECE needs " + BINS + " bins");
+    }
+    EceAccumulator a = new EceAccumulator();
+    System.arraycopy(counts, 0, a.count, 0, BINS);
+    System.arraycopy(probabilitySums, 0, a.sumProbability, 0, BINS);
+    System.arraycopy(fractionSums, 0, a.sumFraction, 0, BINS);
+    return a;
+  }
+
+  /** Adds the bins of another accumulator (pooling its pixels with these). */
+  public void addAll(EceAccumulator other) {
+    for (int b = 0; b < BINS; b++) {
+      count[b] += other.count[b];
+      sumProbability[b] += other.sumProbability[b];
+      sumFraction[b] += other.sumFraction[b];
+    }
+  }
+
   /** Number of pixels in bin {@code b}. */
   public long binCount(int b) {
     return count[b];

@@ -1,6 +1,7 @@
 package org.ambiseg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -12,7 +13,10 @@ class BenchCommandTest {
   void paramsMatchTheReferenceCountsOfProbUNet128() {
     TinyModels.Run r = TinyModels.run("bench", "--only", "params", "--json");
     assertEquals(0, r.code(), r.err());
-    JsonObject p = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("params");
+    JsonObject all = JsonParser.parseString(r.out()).getAsJsonObject();
+    String device = all.get("device").getAsString();
+    assertTrue(device.matches("cpu|gpu:\\d+"), device);
+    JsonObject p = all.getAsJsonObject("params");
     assertEquals(1_367_820, p.get("prior").getAsLong());
     assertEquals(1_368_396, p.get("posterior").getAsLong());
     assertEquals(2_260_128, p.get("unet").getAsLong());

@@ -12,13 +12,21 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.ambiseg.app.gallery.FxMaskFileChooser;
+import org.ambiseg.app.gallery.GalleryViewModel;
+import org.ambiseg.app.gallery.MaskFileChooser;
+import org.ambiseg.app.gallery.SampleActionsView;
+import org.ambiseg.app.session.CaseSession;
+import org.ambiseg.app.session.EstimatorOpener;
+import org.ambiseg.app.session.ModelCatalog;
+import org.ambiseg.app.session.ModelEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AmbiSeg desktop application: wires executors, view-model, actions and view into the main
- * window, opens the image file given as first argument, and shuts the background threads down on
- * exit.
+ * The AmbiSeg desktop application: wires executors, view-models, actions and view into the main
+ * window, starts loading the default model (shipped {@code models/probunet-shapes}), opens the
+ * image file given as first argument, and shuts the background threads down on exit.
  */
 public final class AmbiSegApp extends Application {
 
@@ -28,28 +36,56 @@ public final class AmbiSegApp extends Application {
   public static final String TITLE = "AmbiSeg";
 
   private final ImageFileChooser chooser;
+  private final MaskFileChooser maskChooser;
+  private final List<Path> modelRoots;
   private AppExecutors executors;
   private MainViewModel model;
+  private CaseSession session;
+  private GalleryViewModel gallery;
 
-  /** The app with the real file dialog (used by {@link Launcher}). */
+  /** The app with the real file dialogs and model folders (used by {@link Launcher}). */
   public AmbiSegApp() {
-    this(new FxImageFileChooser());
+    this(new FxImageFileChooser(), new FxMaskFileChooser(), ModelCatalog.defaultRoots());
   }
 
   /** The app with another way of choosing files (tests supply the path). */
   AmbiSegApp(ImageFileChooser chooser) {
+    this(chooser, new FxMaskFileChooser(), ModelCatalog.defaultRoots());
+  }
+
+  /**
+   * The app with other ways of choosing files to open and to save, and other folders to find models
+   * in (tests).
+   */
+  AmbiSegApp(ImageFileChooser chooser, MaskFileChooser maskChooser, List<Path> modelRoots) {
     this.chooser = chooser;
+    this.maskChooser = maskChooser;
+    this.modelRoots = List.copyOf(modelRoots);
   }
 
   @Override
   public void start(Stage stage) {
     executors = new AppExecutors();
-    model = new MainViewModel(executors.io(), new AlertProblemReporter(() -> stage));
+    ProblemReporter problems = new AlertProblemReporter(() -> stage);
+    model = new MainViewModel(executors.io(), problems);
+    List<ModelEntry> models = ModelCatalog.scan(modelRoots);
+    session = new CaseSession(executors.model(), problems, EstimatorOpener.DEFAULT, models);
+    gallery = new GalleryViewModel(session);
+    model
+        .currentCaseProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                session.showCase(now);
+              }
+            });
     MenuBar menuBar =
         new MenuBar(
             new FileMenuActions(model, chooser, () -> stage, Platform::exit).menu(),
             new HelpMenuActions(() -> stage).menu());
-    MainView view = new MainView(model, menuBar);
+    SampleActionsView actions =
+        new SampleActionsView(session, gallery, maskChooser, () -> stage, problems);
+    MainView view = new MainView(model, session, gallery, menuBar, actions.root());
 
     Dimension2D size =
         WindowSizing.fit(
@@ -63,11 +99,15 @@ public final class AmbiSegApp extends Application {
     stage.setScene(scene);
     stage.show();
 
+    ModelCatalog.defaultModel(models).ifPresent(m -> session.openModel(m.dir()));
     startupFile().ifPresent(model::openImage);
   }
 
   @Override
   public void stop() {
+    if (session != null) {
+      session.close();
+    }
     if (executors != null) {
       executors.close();
     }
@@ -76,6 +116,16 @@ public final class AmbiSegApp extends Application {
   /** The view-model of the main window (null before {@link #start}). */
   MainViewModel model() {
     return model;
+  }
+
+  /** The case session (null before {@link #start}). */
+  CaseSession session() {
+    return session;
+  }
+
+  /** The gallery's view-model (null before {@link #start}). */
+  GalleryViewModel gallery() {
+    return gallery;
   }
 
   /** The executors (null before {@link #start}). */

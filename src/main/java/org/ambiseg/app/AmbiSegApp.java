@@ -38,6 +38,7 @@ public final class AmbiSegApp extends Application {
   private final ImageFileChooser chooser;
   private final MaskFileChooser maskChooser;
   private final List<Path> modelRoots;
+  private final Path startFile;
   private AppExecutors executors;
   private MainViewModel model;
   private CaseSession session;
@@ -45,22 +46,27 @@ public final class AmbiSegApp extends Application {
 
   /** The app with the real file dialogs and model folders (used by {@link Launcher}). */
   public AmbiSegApp() {
-    this(new FxImageFileChooser(), new FxMaskFileChooser(), ModelCatalog.defaultRoots());
+    this(new FxImageFileChooser(), new FxMaskFileChooser(), ModelCatalog.defaultRoots(), null);
   }
 
   /** The app with another way of choosing files (tests supply the path). */
   AmbiSegApp(ImageFileChooser chooser) {
-    this(chooser, new FxMaskFileChooser(), ModelCatalog.defaultRoots());
+    this(chooser, new FxMaskFileChooser(), ModelCatalog.defaultRoots(), null);
   }
 
   /**
-   * The app with other ways of choosing files to open and to save, and other folders to find models
-   * in (tests).
+   * The app with other ways of choosing files to open and to save, other folders to find models in,
+   * and the image to open at start when no argument names one (null for none); for tests.
    */
-  AmbiSegApp(ImageFileChooser chooser, MaskFileChooser maskChooser, List<Path> modelRoots) {
+  AmbiSegApp(
+      ImageFileChooser chooser,
+      MaskFileChooser maskChooser,
+      List<Path> modelRoots,
+      Path startFile) {
     this.chooser = chooser;
     this.maskChooser = maskChooser;
     this.modelRoots = List.copyOf(modelRoots);
+    this.startFile = startFile;
   }
 
   @Override
@@ -136,7 +142,7 @@ public final class AmbiSegApp extends Application {
   private Optional<Path> startupFile() {
     Parameters params = getParameters();
     List<String> args = params == null ? List.of() : params.getUnnamed();
-    return args.isEmpty() ? Optional.empty() : Optional.of(Path.of(args.get(0)));
+    return args.isEmpty() ? Optional.ofNullable(startFile) : Optional.of(Path.of(args.get(0)));
   }
 
   private static void addResource(String name, java.util.function.Consumer<URL> use) {

@@ -59,6 +59,9 @@ public final class GalleryViewModel {
 
   private final ObservableList<SampleTile> tiles = FXCollections.observableArrayList();
   private final ObservableList<Image> raterTiles = FXCollections.observableArrayList();
+  private final ObservableList<SampleTile> tilesView = FXCollections.unmodifiableObservableList(tiles);
+  private final ObservableList<Image> raterTilesView =
+      FXCollections.unmodifiableObservableList(raterTiles);
   private final ReadOnlyObjectWrapper<Image> mainImage = new ReadOnlyObjectWrapper<>(this, "main");
   private final ReadOnlyStringWrapper modesText = new ReadOnlyStringWrapper(this, "modes", "");
   private final ReadOnlyStringWrapper scoresText = new ReadOnlyStringWrapper(this, "scores", "");
@@ -105,12 +108,12 @@ public final class GalleryViewModel {
 
   /** The gallery's tiles, in display order; empty while there are no samples. */
   public ObservableList<SampleTile> tiles() {
-    return FXCollections.unmodifiableObservableList(tiles);
+    return tilesView;
   }
 
   /** The case's rater masks drawn in the same look; empty when the case has none. */
   public ObservableList<Image> raterTiles() {
-    return FXCollections.unmodifiableObservableList(raterTiles);
+    return raterTilesView;
   }
 
   /** What the main image area shows: the selected sample enlarged, else the plain image. */

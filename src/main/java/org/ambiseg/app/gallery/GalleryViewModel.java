@@ -59,7 +59,8 @@ public final class GalleryViewModel {
 
   private final ObservableList<SampleTile> tiles = FXCollections.observableArrayList();
   private final ObservableList<Image> raterTiles = FXCollections.observableArrayList();
-  private final ObservableList<SampleTile> tilesView = FXCollections.unmodifiableObservableList(tiles);
+  private final ObservableList<SampleTile> tilesView =
+      FXCollections.unmodifiableObservableList(tiles);
   private final ObservableList<Image> raterTilesView =
       FXCollections.unmodifiableObservableList(raterTiles);
   private final ReadOnlyObjectWrapper<Image> mainImage = new ReadOnlyObjectWrapper<>(this, "main");

@@ -12,15 +12,23 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.ambiseg.app.gallery.FxMaskFileChooser;
+import org.ambiseg.app.gallery.GalleryViewModel;
+import org.ambiseg.app.gallery.MaskFileChooser;
+import org.ambiseg.app.gallery.SampleActionsView;
+import org.ambiseg.app.session.CaseSession;
+import org.ambiseg.app.session.EstimatorOpener;
+import org.ambiseg.app.session.ModelCatalog;
+import org.ambiseg.app.session.ModelEntry;
 import org.ambiseg.app.training.TrainingMenu;
 import org.ambiseg.app.training.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AmbiSeg desktop application: wires executors, view-model, actions and view into the main
- * window, opens the image file given as first argument, and shuts the background threads down on
- * exit.
+ * The AmbiSeg desktop application: wires executors, view-models, actions and view into the main
+ * window, starts loading the default model (shipped {@code models/probunet-shapes}), opens the
+ * image file given as first argument, and shuts the background threads down on exit.
  */
 public final class AmbiSegApp extends Application {
 
@@ -30,30 +38,65 @@ public final class AmbiSegApp extends Application {
   public static final String TITLE = "AmbiSeg";
 
   private final ImageFileChooser chooser;
+  private final MaskFileChooser maskChooser;
+  private final List<Path> modelRoots;
+  private final Path startFile;
   private AppExecutors executors;
   private MainViewModel model;
+  private CaseSession session;
+  private GalleryViewModel gallery;
 
-  /** The app with the real file dialog (used by {@link Launcher}). */
+  /** The app with the real file dialogs and model folders (used by {@link Launcher}). */
   public AmbiSegApp() {
-    this(new FxImageFileChooser());
+    this(new FxImageFileChooser(), new FxMaskFileChooser(), ModelCatalog.defaultRoots(), null);
   }
 
   /** The app with another way of choosing files (tests supply the path). */
   AmbiSegApp(ImageFileChooser chooser) {
+    this(chooser, new FxMaskFileChooser(), ModelCatalog.defaultRoots(), null);
+  }
+
+  /**
+   * The app with other ways of choosing files to open and to save, other folders to find models in,
+   * and the image to open at start when no argument names one (null for none); for tests.
+   */
+  AmbiSegApp(
+      ImageFileChooser chooser,
+      MaskFileChooser maskChooser,
+      List<Path> modelRoots,
+      Path startFile) {
     this.chooser = chooser;
+    this.maskChooser = maskChooser;
+    this.modelRoots = List.copyOf(modelRoots);
+    this.startFile = startFile;
   }
 
   @Override
   public void start(Stage stage) {
     executors = new AppExecutors();
-    model = new MainViewModel(executors.io(), new AlertProblemReporter(() -> stage));
+    ProblemReporter problems = new AlertProblemReporter(() -> stage);
+    model = new MainViewModel(executors.io(), problems);
+    List<ModelEntry> models = ModelCatalog.scan(modelRoots);
+    session = new CaseSession(executors.model(), problems, EstimatorOpener.DEFAULT, models);
+    gallery = new GalleryViewModel(session);
+    model
+        .currentCaseProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                session.showCase(now);
+              }
+            });
     MenuBar menuBar =
         new MenuBar(
             new FileMenuActions(model, chooser, () -> stage, Platform::exit).menu(),
-            // null: no viewer to open trained models in yet (its openModel(Path) goes here)
-            new TrainingMenu(executors.io(), null, TrainingViewModel.defaultRunsFolder()).menu(),
+            new TrainingMenu(
+                    executors.io(), session::openModel, TrainingViewModel.defaultRunsFolder())
+                .menu(),
             new HelpMenuActions(() -> stage).menu());
-    MainView view = new MainView(model, menuBar);
+    SampleActionsView actions =
+        new SampleActionsView(session, gallery, maskChooser, () -> stage, problems);
+    MainView view = new MainView(model, session, gallery, menuBar, actions.root());
 
     Dimension2D size =
         WindowSizing.fit(
@@ -67,11 +110,15 @@ public final class AmbiSegApp extends Application {
     stage.setScene(scene);
     stage.show();
 
+    ModelCatalog.defaultModel(models).ifPresent(m -> session.openModel(m.dir()));
     startupFile().ifPresent(model::openImage);
   }
 
   @Override
   public void stop() {
+    if (session != null) {
+      session.close();
+    }
     if (executors != null) {
       executors.close();
     }
@@ -82,6 +129,16 @@ public final class AmbiSegApp extends Application {
     return model;
   }
 
+  /** The case session (null before {@link #start}). */
+  CaseSession session() {
+    return session;
+  }
+
+  /** The gallery's view-model (null before {@link #start}). */
+  GalleryViewModel gallery() {
+    return gallery;
+  }
+
   /** The executors (null before {@link #start}). */
   AppExecutors executors() {
     return executors;
@@ -90,7 +147,7 @@ public final class AmbiSegApp extends Application {
   private Optional<Path> startupFile() {
     Parameters params = getParameters();
     List<String> args = params == null ? List.of() : params.getUnnamed();
-    return args.isEmpty() ? Optional.empty() : Optional.of(Path.of(args.get(0)));
+    return args.isEmpty() ? Optional.ofNullable(startFile) : Optional.of(Path.of(args.get(0)));
   }
 
   private static void addResource(String name, java.util.function.Consumer<URL> use) {

@@ -2,6 +2,7 @@ package org.ambiseg.app;
 
 import java.nio.file.Path;
 import javafx.scene.image.Image;
+import org.ambiseg.core.Case;
 import org.ambiseg.core.Image2D;
 
 /**
@@ -10,5 +11,6 @@ import org.ambiseg.core.Image2D;
  * @param file the file it was read from
  * @param image the pixel values in [0, 1]
  * @param picture the displayed image, same width and height as {@code image}
+ * @param opened the case the file is (with its raters when it belongs to a dataset folder)
  */
-public record LoadedImage(Path file, Image2D image, Image picture) {}
+public record LoadedImage(Path file, Image2D image, Image picture, Case opened) {}

@@ -13,7 +13,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.scene.image.Image;
+import org.ambiseg.app.session.CaseFiles;
 import org.ambiseg.core.BadInputException;
+import org.ambiseg.core.Case;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.io.ImageReader;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public final class MainViewModel {
   private final ReadOnlyObjectWrapper<Image2D> currentImage = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Image> displayImage = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Case> currentCase = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(READY);
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
 
@@ -65,6 +68,14 @@ public final class MainViewModel {
   /** The file of the open image; null when none is open. */
   public ReadOnlyObjectProperty<Path> currentFileProperty() {
     return currentFile.getReadOnlyProperty();
+  }
+
+  /**
+   * The open file as a case (with its rater masks when the file is an image of a dataset folder);
+   * null when none is open.
+   */
+  public ReadOnlyObjectProperty<Case> currentCaseProperty() {
+    return currentCase.getReadOnlyProperty();
   }
 
   /** One line saying what the app is doing or what is open. */
@@ -112,7 +123,11 @@ public final class MainViewModel {
         if (isCancelled()) {
           return null;
         }
-        return new LoadedImage(file, image, ImageRenderer.render(image));
+        Case opened = CaseFiles.caseFor(file, image);
+        if (isCancelled()) {
+          return null;
+        }
+        return new LoadedImage(file, opened.image(), ImageRenderer.render(opened.image()), opened);
       }
     };
   }
@@ -131,6 +146,7 @@ public final class MainViewModel {
     currentImage.set(loaded.image());
     displayImage.set(loaded.picture());
     currentFile.set(loaded.file());
+    currentCase.set(loaded.opened());
     Image2D img = loaded.image();
     status.set(
         name(loaded.file())

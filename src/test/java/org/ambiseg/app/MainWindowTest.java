@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +56,12 @@ class MainWindowTest {
     app =
         (AmbiSegApp)
             FxToolkit.setupApplication(
-                () -> new AmbiSegApp(owner -> Optional.ofNullable(nextChoice.get())));
+                () ->
+                    new AmbiSegApp(
+                        owner -> Optional.ofNullable(nextChoice.get()),
+                        (owner, name) -> Optional.empty(),
+                        List.of(), // no models: these tests are about files, not sampling
+                        null));
   }
 
   @AfterEach

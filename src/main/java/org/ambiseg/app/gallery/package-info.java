@@ -1,0 +1,2 @@
+/** The sample gallery: the N samples and the case's rater masks drawn as overlays on the image. */
+package org.ambiseg.app.gallery;

@@ -2,6 +2,7 @@ package org.ambiseg.app.uncertainty;
 
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,6 +34,9 @@ import org.ambiseg.io.render.ColorMap;
  * uncertainty-readout}, {@code uncertainty-status}.
  */
 public final class UncertaintyPane extends BorderPane {
+
+  /** Read-out text while the cursor is not over the image. */
+  public static final String READOUT_HINT = "Point at the image to read its values";
 
   private static final double MARGIN = 4;
 
@@ -123,7 +127,12 @@ public final class UncertaintyPane extends BorderPane {
   private Label readout() {
     Label text = new Label();
     text.setId("uncertainty-readout");
-    text.textProperty().bind(model.readoutProperty());
+    // a hint while the cursor is away keeps the label's height, so hovering never relayouts
+    text.textProperty()
+        .bind(
+            Bindings.when(model.readoutProperty().isEmpty())
+                .then(READOUT_HINT)
+                .otherwise(model.readoutProperty()));
     text.setPadding(new Insets(4));
     text.setMinHeight(Label.USE_PREF_SIZE);
     return text;

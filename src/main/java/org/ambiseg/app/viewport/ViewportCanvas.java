@@ -27,10 +27,8 @@ import javafx.scene.layout.Region;
  */
 public final class ViewportCanvas extends Region {
 
-  /** Zoom factor of one wheel notch (a scroll of 40 pixels). */
-  static final double NOTCH_ZOOM = 1.25;
-
-  private static final double NOTCH_PIXELS = 40;
+  /** Zoom factor of one wheel notch; turning the wheel away from the user zooms in. */
+  public static final double NOTCH_ZOOM = 1.25;
 
   private final Viewport viewport;
   private final double margin;
@@ -135,8 +133,16 @@ public final class ViewportCanvas extends Region {
     if (g == null || g.fitScale() <= 0 || e.getDeltaY() == 0) {
       return;
     }
-    viewport.zoomAround(e.getX(), e.getY(), Math.pow(NOTCH_ZOOM, e.getDeltaY() / NOTCH_PIXELS), g);
+    viewport.zoomAround(e.getX(), e.getY(), Math.pow(NOTCH_ZOOM, notches(e)), g);
     e.consume();
+  }
+
+  /**
+   * Wheel notches of a scroll event, positive away from the user: deltaY is notches times the
+   * platform's pixels per notch (multiplierY, e.g. 40); trackpads give fractions.
+   */
+  static double notches(ScrollEvent e) {
+    return e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
   }
 
   private void onPressed(MouseEvent e) {

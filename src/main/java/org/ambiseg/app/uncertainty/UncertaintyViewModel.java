@@ -192,8 +192,7 @@ public final class UncertaintyViewModel {
     if (m == null) {
       heatmap.set(null);
       status.set(NO_SAMPLES);
-    } else if (shownImage != null
-        && (shownImage.width() != m.width() || shownImage.height() != m.height())) {
+    } else if (!sizesMatch()) {
       heatmap.set(null);
       status.set(
           "Samples are "
@@ -214,9 +213,15 @@ public final class UncertaintyViewModel {
 
   private void updateReadout() {
     ImagePixel p = hoveredPixel.get();
-    readout.set(
-        p == null
-            ? ""
-            : PixelReadout.text(p.x(), p.y(), shownImage, maps.get(), HeatmapScale.KINDS));
+    UncertaintyMaps m = sizesMatch() ? maps.get() : null;
+    readout.set(p == null ? "" : PixelReadout.text(p.x(), p.y(), shownImage, m, HeatmapScale.KINDS));
+  }
+
+  /** True unless both an image and maps are there and differ in size. */
+  private boolean sizesMatch() {
+    UncertaintyMaps m = maps.get();
+    return m == null
+        || shownImage == null
+        || (shownImage.width() == m.width() && shownImage.height() == m.height());
   }
 }

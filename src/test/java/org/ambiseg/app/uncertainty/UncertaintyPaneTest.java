@@ -19,6 +19,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
+import org.ambiseg.app.viewport.ImagePixel;
 import org.ambiseg.app.viewport.ViewTransform;
 import org.ambiseg.app.viewport.Viewport;
 import org.ambiseg.app.viewport.ViewportCanvas;
@@ -173,6 +174,20 @@ class UncertaintyPaneTest {
         robot.lookup("#uncertainty-status").queryAs(Label.class).getText());
     assertEquals(null, pane.model().heatmapProperty().get());
     assertEquals(0xFF333333, screenArgb(D));
+  }
+
+  @Test
+  void samplesOfAnotherSizeShowNoHeatmapAndNoMapValues() throws Exception {
+    load();
+    robot.interact(() -> image.set(Image2D.grey(4, 3, new float[12])));
+    waitUntilIdle();
+    assertEquals(null, pane.model().heatmapProperty().get());
+    assertEquals(
+        "Samples are 8 \u00d7 6 but the image is 4 \u00d7 3: no heatmap",
+        robot.lookup("#uncertainty-status").queryAs(Label.class).getText());
+    robot.interact(() -> pane.model().hoveredPixelProperty().unbind());
+    robot.interact(() -> pane.model().hoveredPixelProperty().set(new ImagePixel(1, 1)));
+    assertEquals("x 1, y 1 \u00b7 image 0.000", readout());
   }
 
   /** Grey 0.2 everywhere except 0.6 at B. */

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Perceptually uniform colour maps for heatmaps: matplotlib's viridis and magma (256-entry tables
- * from the BIDS colormap release, CC0, rounded to 8 bits per channel).
+ * from the BIDS colormap release, CC0, rounded to 8 bits per channel) and a linear grey ramp (entry
+ * i is the grey level i).
  *
  * <p>A value v on a fixed scale [0, upper] is drawn with table entry round(255 &middot; clamp(v /
  * upper, 0, 1)), so the same value always has the same colour, whatever the image.
@@ -14,7 +15,9 @@ public enum ColorMap {
   /** Dark blue (0) through green to yellow (1). */
   VIRIDIS(Tables.VIRIDIS),
   /** Black (0) through purple and orange to pale yellow (1). */
-  MAGMA(Tables.MAGMA);
+  MAGMA(Tables.MAGMA),
+  /** Black (0) through linear grey levels to white (1). */
+  GREY(Tables.grey());
 
   private final int[] rgb;
 
@@ -132,6 +135,15 @@ public enum ColorMap {
       0xFDE2A3, 0xFDE3A5, 0xFDE5A7, 0xFDE7A9, 0xFDE9AA, 0xFDEBAC, 0xFCECAE, 0xFCEEB0,
       0xFCF0B2, 0xFCF2B4, 0xFCF4B6, 0xFCF6B8, 0xFCF7B9, 0xFCF9BB, 0xFCFBBD, 0xFCFDBF,
     };
+
+    /** Entry i is the grey 0xiiiiii. */
+    static int[] grey() {
+      int[] table = new int[256];
+      for (int i = 0; i < 256; i++) {
+        table[i] = (i << 16) | (i << 8) | i;
+      }
+      return table;
+    }
 
     private Tables() {}
   }

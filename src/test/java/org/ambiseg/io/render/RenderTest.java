@@ -18,6 +18,10 @@ class RenderTest {
     assertEquals(0xFF000004, ColorMap.MAGMA.argb(0));
     assertEquals(0xFFFCFDBF, ColorMap.MAGMA.argb(1));
     assertEquals(0xFFFDE725, ColorMap.VIRIDIS.argb(7), "clamped");
+    assertEquals(0xFF000000, ColorMap.GREY.argb(0));
+    assertEquals(0xFF808080, ColorMap.GREY.argb(128 / 255.0));
+    assertEquals(0xFFFFFFFF, ColorMap.GREY.argb(1));
+    assertEquals("grey", ColorMap.GREY.id());
   }
 
   @Test

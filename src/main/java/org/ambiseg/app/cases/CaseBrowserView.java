@@ -13,7 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -27,10 +29,11 @@ import org.ambiseg.app.DroppedFiles;
 
 /**
  * The case list panel: dataset name, open progress with a cancel button, a search field, the cases
- * (id, patient, rater count), previous/next buttons and the list of skipped files. It only builds
- * nodes and binds them to a {@link CaseBrowser}. Left and right arrow keys step through the cases
- * when the panel (or a node given to {@link #installArrowKeys}) has focus and no text field or
- * slider takes the keys; Enter in the search field moves to the list. Dropping a folder or a zip on
+ * (id, patient, rater count), the selected case's details, previous/next buttons and the list of
+ * skipped files. It only builds nodes and binds them to a {@link CaseBrowser}. Left and right arrow
+ * keys step through the cases when the focus is in the panel (or under a node given to {@link
+ * #installArrowKeys}), except in a text field or on a slider; Enter in the search field moves the
+ * focus to the list. Dropping a folder or a zip on
  * the panel opens it as a dataset.
  */
 public final class CaseBrowserView {
@@ -52,7 +55,8 @@ public final class CaseBrowserView {
     name.textProperty().bind(browser.statusProperty());
     VBox.setVgrow(list, Priority.ALWAYS);
     root.getChildren()
-        .addAll(name, progressRow(), searchField(), caseList(), navigation(), skippedPane());
+        .addAll(
+            name, progressRow(), searchField(), caseList(), details(), navigation(), skippedPane());
     installArrowKeys(root);
     root.addEventHandler(DragEvent.DRAG_OVER, this::onDragOver);
     root.addEventHandler(DragEvent.DRAG_DROPPED, this::onDragDropped);
@@ -65,11 +69,12 @@ public final class CaseBrowserView {
 
   /**
    * Makes left/right arrow keys pressed anywhere under {@code target} (e.g. the whole scene root)
-   * step to the previous/next case, unless a control that uses them (a text field, a slider) has
-   * consumed them first.
+   * step to the previous/next case, except while a text field or a slider has the focus (they use
+   * the arrows themselves). Installed as an event filter, so a list or button that would otherwise
+   * take the arrows for focus traversal does not.
    */
   public void installArrowKeys(Node target) {
-    target.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    target.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
   }
 
   private HBox progressRow() {
@@ -124,6 +129,27 @@ public final class CaseBrowserView {
     return list;
   }
 
+  private Label details() {
+    Label details = new Label();
+    details.setId("case-details");
+    details.setWrapText(true);
+    details
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  CaseSummary s = browser.selectedProperty().get();
+                  return s == null
+                      ? ""
+                      : s.id()
+                          + s.patientId().map(p -> " (" + p + ")").orElse("")
+                          + ": "
+                          + s.ratersText();
+                },
+                browser.selectedProperty()));
+    return details;
+  }
+
   private HBox navigation() {
     Button previous = new Button("\u25c0 Previous");
     previous.setId("case-previous");
@@ -167,6 +193,9 @@ public final class CaseBrowserView {
   }
 
   private void onKey(KeyEvent event) {
+    if (event.getTarget() instanceof TextInputControl || event.getTarget() instanceof Slider) {
+      return;
+    }
     if (event.getCode() == KeyCode.RIGHT) {
       browser.next();
       event.consume();

@@ -1,7 +1,6 @@
 package org.ambiseg.app.cases;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +25,6 @@ import javafx.concurrent.Task;
 import org.ambiseg.app.ProblemReporter;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Case;
-import org.ambiseg.core.ProgressMonitor;
 import org.ambiseg.io.Dataset;
 import org.ambiseg.io.DatasetReaders;
 import org.slf4j.Logger;
@@ -41,11 +39,13 @@ import org.slf4j.LoggerFactory;
  * so by being disabled); the selected case is decoded in the background and published in {@link
  * #selectedCaseProperty()}, latest selection wins.
  *
- * <p>Opening indexes the dataset and then checks every case once ({@link DatasetScan}), so the list
- * shows only cases that open and each one's rater count; cases that fail are listed in {@link
- * #skipped()} with file and problem. Only summaries stay in memory; a selected case is decoded
- * again (about a millisecond for a 128x128 LIDC slice). Cancelling an open keeps the previous
- * dataset.
+ * <p>Opening indexes the dataset (no pixels are decoded: about 1 s for the 2332 slices of the LIDC
+ * val.zip) and shows the list at once, the first case selected; then every case is checked once in
+ * the background ({@link BackgroundCheck}, in chunks, so a selected case is loaded between chunks),
+ * which fills in each case's rater count and moves cases that fail to decode to {@link #skipped()}
+ * with file and problem. Only summaries stay in memory; a selected case is decoded again (about a
+ * millisecond for a 128x128 LIDC slice). Cancelling while indexing keeps the previous dataset;
+ * cancelling the check keeps the list with the counts found so far.
  *
  * <p>The executor must run tasks one at a time in submission order (as {@code AppExecutors.io()}
  * does): a replaced dataset is closed by a task queued behind the loads that may still use it. Call
@@ -77,6 +77,7 @@ public final class CaseBrowser implements AutoCloseable {
   private final BooleanBinding hasPrevious;
 
   private OpenTask pendingOpen;
+  private BackgroundCheck check;
   private Task<Case> pendingLoad;
 
   /**
@@ -139,12 +140,12 @@ public final class CaseBrowser implements AutoCloseable {
     return status.getReadOnlyProperty();
   }
 
-  /** True while a dataset is being opened. */
+  /** True while a dataset is being opened or its cases checked. */
   public ReadOnlyBooleanProperty openingProperty() {
     return opening.getReadOnlyProperty();
   }
 
-  /** Progress of the open in [0, 1], or -1 while the dataset is indexed. */
+  /** Progress in [0, 1] of the check, or -1 while the dataset is indexed. */
   public ReadOnlyDoubleProperty progressProperty() {
     return progress.getReadOnlyProperty();
   }
@@ -165,8 +166,8 @@ public final class CaseBrowser implements AutoCloseable {
   }
 
   /**
-   * Opens the dataset at {@code path} in the background, replacing the open one when done; a
-   * dataset still being opened is cancelled.
+   * Opens the dataset at {@code path} in the background, replacing the open one when indexed; a
+   * dataset still being opened or checked is cancelled.
    */
   public void openDataset(Path path) {
     Objects.requireNonNull(path, "path");
@@ -176,8 +177,8 @@ public final class CaseBrowser implements AutoCloseable {
     pendingOpen = task;
     task.setOnSucceeded(e -> openSucceeded(task));
     task.setOnFailed(e -> openFailed(task));
-    progress.bind(task.progressProperty());
-    status.bind(task.messageProperty());
+    progress.set(-1);
+    status.set("Reading " + DisplayNames.of(path) + " ...");
     opening.set(true);
     try {
       io.execute(task);
@@ -187,20 +188,34 @@ public final class CaseBrowser implements AutoCloseable {
     }
   }
 
-  /** Stops the open in progress, if any; the previous dataset stays open. */
+  /**
+   * Stops the open in progress, if any: while indexing the previous dataset stays open; while
+   * checking the list stays, with the rater counts found so far.
+   */
   public void cancelOpening() {
-    if (pendingOpen == null) {
-      return;
+    if (pendingOpen != null) {
+      OpenTask task = pendingOpen;
+      task.cancel();
+      endOpening("Opening " + DisplayNames.of(task.path) + " cancelled");
+    } else if (check != null) {
+      check.cancel();
+      check = null;
+      endOpening(summaryLine() + " (check of the cases cancelled)");
     }
-    OpenTask task = pendingOpen;
-    task.cancel();
-    endOpening("Opening " + DisplayNames.of(task.path) + " cancelled");
   }
 
-  /** Selects {@code summary} (one of {@link #allCases()}) and reads its case in the background. */
+  /**
+   * Selects {@code summary} (one of {@link #allCases()}) and reads its case in the background; the
+   * same case again (even with its counts filled in since) is not read again.
+   */
   public void select(CaseSummary summary) {
     requireFxThread();
-    if (Objects.equals(summary, selected.get())) {
+    CaseSummary current = selected.get();
+    if (summary != null && current != null && summary.index() == current.index()) {
+      selected.set(summary);
+      return;
+    }
+    if (summary == null && current == null) {
       return;
     }
     selected.set(summary);
@@ -240,7 +255,7 @@ public final class CaseBrowser implements AutoCloseable {
     }
   }
 
-  /** Cancels background work and closes the open dataset. */
+  /** Cancels background work and closes the open dataset (behind any work still queued). */
   @Override
   public void close() {
     cancelOpening();
@@ -250,9 +265,7 @@ public final class CaseBrowser implements AutoCloseable {
     }
     Dataset d = dataset.get();
     dataset.set(null);
-    if (d != null) {
-      d.close();
-    }
+    closeLater(d);
   }
 
   private void applySearch(String query) {
@@ -294,32 +307,91 @@ public final class CaseBrowser implements AutoCloseable {
   }
 
   private void openSucceeded(OpenTask task) {
-    Opened opened = task.getValue();
+    Dataset opened = task.getValue();
     if (task != pendingOpen) {
-      closeLater(opened.dataset());
+      closeLater(opened);
       return;
     }
+    pendingOpen = null;
     Dataset old = dataset.get();
-    dataset.set(opened.dataset());
-    datasetPath.set(opened.path());
+    dataset.set(opened);
+    datasetPath.set(task.path);
     selected.set(null);
     selectedCase.set(null);
-    all.setAll(opened.result().cases());
-    skipped.setAll(opened.result().skipped());
+    all.setAll(DatasetScan.unchecked(opened));
+    skipped.setAll(opened.problems());
     search.set("");
     applySearch("");
     closeLater(old);
-    List<String> left = opened.result().skipped();
-    String name = opened.dataset().name();
-    endOpening(
-        name
-            + " \u2014 "
-            + all.size()
-            + (all.size() == 1 ? " case" : " cases")
-            + (left.isEmpty() ? "" : ", " + left.size() + " skipped"));
-    if (all.isEmpty() && !left.isEmpty()) {
-      problems.report("No case of " + name + " could be opened", left.get(0));
+    progress.set(0);
+    status.set(summaryLine() + ", checking ...");
+    check = new BackgroundCheck(opened, io, this::checked);
+    check.start();
+  }
+
+  /** Applies one checked chunk: fills in counts, moves failed cases to the skipped list. */
+  private void checked(BackgroundCheck.Chunk chunk) {
+    for (CaseSummary s : chunk.result().cases()) {
+      int pos = positionOf(s.index());
+      if (pos >= 0) {
+        all.set(pos, s);
+        CaseSummary current = selected.get();
+        if (current != null && current.index() == s.index()) {
+          selected.set(s);
+        }
+      }
     }
+    for (int index : chunk.result().failed()) {
+      int pos = positionOf(index);
+      if (pos >= 0) {
+        CaseSummary gone = all.remove(pos);
+        if (gone.equals(selected.get())) {
+          select(shown.isEmpty() ? null : shown.get(0));
+        }
+      }
+    }
+    skipped.addAll(chunk.result().skipped());
+    progress.set(chunk.total() == 0 ? 1 : (double) chunk.done() / chunk.total());
+    if (!chunk.last()) {
+      status.set(summaryLine() + ", checked " + chunk.done() + " of " + chunk.total() + " ...");
+      return;
+    }
+    check = null;
+    endOpening(summaryLine());
+    if (all.isEmpty() && !skipped.isEmpty()) {
+      problems.report("No case of " + dataset.get().name() + " could be opened", skipped.get(0));
+    }
+  }
+
+  /** Position in {@link #all} of the case with dataset index {@code index}; -1 when not there. */
+  private int positionOf(int index) {
+    int lo = 0;
+    int hi = all.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int at = all.get(mid).index();
+      if (at < index) {
+        lo = mid + 1;
+      } else if (at > index) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  /** "name — N cases, K skipped". */
+  private String summaryLine() {
+    Dataset d = dataset.get();
+    if (d == null) {
+      return NO_DATASET;
+    }
+    return d.name()
+        + " \u2014 "
+        + all.size()
+        + (all.size() == 1 ? " case" : " cases")
+        + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped");
   }
 
   private void openFailed(OpenTask task) {
@@ -333,8 +405,6 @@ public final class CaseBrowser implements AutoCloseable {
 
   private void endOpening(String message) {
     pendingOpen = null;
-    progress.unbind();
-    status.unbind();
     progress.set(0);
     opening.set(false);
     status.set(message);
@@ -368,50 +438,23 @@ public final class CaseBrowser implements AutoCloseable {
     }
   }
 
-  /** An opened and checked dataset, handed from the worker to the FX thread. */
-  private record Opened(Path path, Dataset dataset, DatasetScan.Result result) {}
-
-  /** Opens and checks one dataset, reporting progress through the task's properties. */
-  private static final class OpenTask extends Task<Opened> implements ProgressMonitor {
+  /** Indexes one dataset (no pixels decoded). */
+  private static final class OpenTask extends Task<Dataset> {
 
     private final Path path;
-    private long total;
-    private long done;
 
     OpenTask(Path path) {
       this.path = path;
     }
 
     @Override
-    protected Opened call() throws BadInputException {
-      updateProgress(-1, 1);
-      updateMessage("Reading " + DisplayNames.of(path) + " ...");
+    protected Dataset call() throws BadInputException {
       Dataset d = DatasetReaders.open(path);
-      try {
-        DatasetScan.Result result = DatasetScan.scan(d, this);
-        if (isCancelled()) {
-          d.close();
-          return null;
-        }
-        return new Opened(path, d, result);
-      } catch (RuntimeException e) {
+      if (isCancelled()) {
         d.close();
-        throw e;
+        return null;
       }
-    }
-
-    @Override
-    public void begin(String task, long totalWork) {
-      total = totalWork;
-      done = 0;
-      updateMessage(task + " ...");
-    }
-
-    @Override
-    public void worked(long units) {
-      done += units;
-      updateProgress(done, Math.max(1, total));
-      updateMessage("Checking case " + done + " of " + total + " ...");
+      return d;
     }
   }
 }

@@ -33,8 +33,7 @@ import org.ambiseg.app.DroppedFiles;
  * skipped files. It only builds nodes and binds them to a {@link CaseBrowser}. Left and right arrow
  * keys step through the cases when the focus is in the panel (or under a node given to {@link
  * #installArrowKeys}), except in a text field or on a slider; Enter in the search field moves the
- * focus to the list. Dropping a folder or a zip on
- * the panel opens it as a dataset.
+ * focus to the list. Dropping a folder or a zip on the panel opens it as a dataset.
  */
 public final class CaseBrowserView {
 

@@ -162,10 +162,61 @@ class CaseBrowserTest {
     run(browser::cancelOpening);
     assertFalse(browser.openingProperty().get());
     assertEquals("Opening train cancelled", browser.statusProperty().get());
-    queued.get(0).run(); // the worker gets to it after the cancel: it does nothing
+    queued.remove(0).run(); // the worker gets to it after the cancel: it does nothing
     WaitForAsyncUtils.waitForFxEvents();
     assertNull(browser.datasetProperty().get());
     assertEquals(List.of(), shownIds());
     assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void listShowsAfterIndexingAndTheCheckFillsInCounts() throws Exception {
+    Path dir = CaseFixtures.synthFolder(tmp, 3);
+    Path bad = CaseFixtures.corruptImage(dir, id(1));
+    List<Runnable> queued = new CopyOnWriteArrayList<>();
+    browser = fx(() -> new CaseBrowser(queued::add, (h, m) -> problems.add(m)));
+    run(() -> browser.openDataset(dir));
+    queued.remove(0).run(); // index
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(id(0), id(1), id(2)), shownIds(), "listed before any pixel is read");
+    assertEquals("? raters", browser.cases().get(1).ratersText());
+    assertTrue(browser.openingProperty().get(), "still checking");
+    assertEquals(id(0), browser.selectedProperty().get().id());
+    assertEquals(2, queued.size(), "the first case's load, then the first chunk of the check");
+
+    queued.remove(0).run(); // load case 0
+    queued.remove(0).run(); // check: all three cases fit in one chunk
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(id(0), browser.selectedCaseProperty().get().id());
+    assertEquals(List.of(id(0), id(2)), shownIds());
+    assertEquals("4 raters", browser.cases().get(1).ratersText());
+    assertEquals(
+        List.of(bad + ": "),
+        browser.skipped().stream().map(l -> l.substring(0, bad.toString().length() + 2)).toList());
+    assertFalse(browser.openingProperty().get());
+    assertEquals("train \u2014 2 cases, 1 skipped", browser.statusProperty().get());
+    assertEquals(id(0), browser.selectedProperty().get().id());
+    assertTrue(browser.selectedProperty().get().checked(), "the selection follows the counts");
+    assertTrue(queued.isEmpty(), "no reload of the selected case");
+  }
+
+  @Test
+  void cancellingTheCheckKeepsTheList() throws Exception {
+    Path dir = CaseFixtures.synthFolder(tmp, 2);
+    List<Runnable> queued = new CopyOnWriteArrayList<>();
+    browser = fx(() -> new CaseBrowser(queued::add, (h, m) -> problems.add(m)));
+    run(() -> browser.openDataset(dir));
+    queued.remove(0).run(); // index
+    WaitForAsyncUtils.waitForFxEvents();
+    run(browser::cancelOpening);
+    assertFalse(browser.openingProperty().get());
+    assertEquals(
+        "train \u2014 2 cases (check of the cases cancelled)", browser.statusProperty().get());
+    for (Runnable r : queued) {
+      r.run();
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(id(0), id(1)), shownIds());
+    assertEquals("? raters", browser.cases().get(1).ratersText(), "no result after the cancel");
   }
 }

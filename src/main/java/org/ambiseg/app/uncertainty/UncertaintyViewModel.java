@@ -214,7 +214,8 @@ public final class UncertaintyViewModel {
   private void updateReadout() {
     ImagePixel p = hoveredPixel.get();
     UncertaintyMaps m = sizesMatch() ? maps.get() : null;
-    readout.set(p == null ? "" : PixelReadout.text(p.x(), p.y(), shownImage, m, HeatmapScale.KINDS));
+    readout.set(
+        p == null ? "" : PixelReadout.text(p.x(), p.y(), shownImage, m, HeatmapScale.KINDS));
   }
 
   /** True unless both an image and maps are there and differ in size. */

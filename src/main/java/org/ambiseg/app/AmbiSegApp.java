@@ -8,10 +8,21 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.ambiseg.app.cases.CaseBrowser;
+import org.ambiseg.app.cases.RecentFile;
+import org.ambiseg.app.cases.RecentFiles;
+import org.ambiseg.app.cases.RecentFilesMenu;
+import org.ambiseg.app.export.ExportFileChooser;
+import org.ambiseg.app.export.FxExportFileChooser;
 import org.ambiseg.app.gallery.FxMaskFileChooser;
 import org.ambiseg.app.gallery.GalleryViewModel;
 import org.ambiseg.app.gallery.MaskFileChooser;
@@ -41,7 +52,10 @@ public final class AmbiSegApp extends Application {
   private final MaskFileChooser maskChooser;
   private final List<Path> modelRoots;
   private final Path startFile;
+  private final DatasetChooser datasetChooser;
+  private final ExportFileChooser exportChooser;
   private AppExecutors executors;
+  private ViewerPanels panels;
   private MainViewModel model;
   private CaseSession session;
   private GalleryViewModel gallery;
@@ -65,6 +79,25 @@ public final class AmbiSegApp extends Application {
       MaskFileChooser maskChooser,
       List<Path> modelRoots,
       Path startFile) {
+    this(
+        chooser,
+        maskChooser,
+        new FxDatasetChooser(),
+        new FxExportFileChooser(),
+        modelRoots,
+        startFile);
+  }
+
+  /** The app with every file dialog replaced (tests supply the paths). */
+  AmbiSegApp(
+      ImageFileChooser chooser,
+      MaskFileChooser maskChooser,
+      DatasetChooser datasetChooser,
+      ExportFileChooser exportChooser,
+      List<Path> modelRoots,
+      Path startFile) {
+    this.datasetChooser = datasetChooser;
+    this.exportChooser = exportChooser;
     this.chooser = chooser;
     this.maskChooser = maskChooser;
     this.modelRoots = List.copyOf(modelRoots);
@@ -87,9 +120,22 @@ public final class AmbiSegApp extends Application {
                 session.showCase(now);
               }
             });
+    panels = new ViewerPanels(session, executors, problems);
+    RecentFiles recent = new RecentFiles(RecentFiles.defaultLocation());
+    ExportMenuActions exports =
+        new ExportMenuActions(
+            session,
+            exportChooser,
+            executors,
+            problems,
+            () -> stage,
+            () -> Optional.ofNullable(panels.latent().zProperty().get()),
+            () -> stage.getScene().getRoot().lookup("#main-columns"));
     MenuBar menuBar =
         new MenuBar(
-            new FileMenuActions(model, chooser, () -> stage, Platform::exit).menu(),
+            new FileMenuActions(model, chooser, () -> stage, Platform::exit)
+                .menu(datasetItems(stage, recent)),
+            exports.menu(),
             new TrainingMenu(
                     executors.io(), session::openModel, TrainingViewModel.defaultRunsFolder())
                 .menu(),
@@ -97,6 +143,8 @@ public final class AmbiSegApp extends Application {
     SampleActionsView actions =
         new SampleActionsView(session, gallery, maskChooser, () -> stage, problems);
     MainView view = new MainView(model, session, gallery, menuBar, actions.root());
+    panels.addTo(view);
+    view.onDatasetDropped(panels.browser()::openDataset);
 
     Dimension2D size =
         WindowSizing.fit(
@@ -108,14 +156,69 @@ public final class AmbiSegApp extends Application {
     addResource("icon.png", icon -> stage.getIcons().add(new Image(icon.toExternalForm())));
     stage.setTitle(TITLE);
     stage.setScene(scene);
+    // explicit, so a stage that was shown before (TestFX reuses one) does not keep its old size
+    stage.setWidth(size.getWidth());
+    stage.setHeight(size.getHeight());
+    stage.centerOnScreen();
     stage.show();
 
     ModelCatalog.defaultModel(models).ifPresent(m -> session.openModel(m.dir()));
     startupFile().ifPresent(model::openImage);
   }
 
+  /** File menu items for datasets: open a folder or a file, and the recent files. */
+  private List<MenuItem> datasetItems(Stage stage, RecentFiles recent) {
+    CaseBrowser browser = panels.browser();
+    Menu recentMenu = RecentFilesMenu.create(recent, r -> openRecent(r, browser));
+    browser
+        .datasetPathProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                recent.add(now, RecentFile.Kind.DATASET);
+                RecentFilesMenu.refresh(recentMenu, recent, r -> openRecent(r, browser));
+              }
+            });
+    model
+        .currentFileProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                recent.add(now, RecentFile.Kind.IMAGE);
+                RecentFilesMenu.refresh(recentMenu, recent, r -> openRecent(r, browser));
+              }
+            });
+    MenuItem folder =
+        new AppAction(
+                "Open dataset folder...",
+                new KeyCodeCombination(
+                    KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
+                () -> datasetChooser.chooseFolder(stage).ifPresent(browser::openDataset))
+            .toMenuItem();
+    folder.setId("open-dataset-folder");
+    MenuItem file =
+        new AppAction(
+                "Open dataset file (zip, pickle)...",
+                null,
+                () -> datasetChooser.chooseFile(stage).ifPresent(browser::openDataset))
+            .toMenuItem();
+    file.setId("open-dataset-file");
+    return List.of(folder, file, recentMenu);
+  }
+
+  private void openRecent(RecentFile r, CaseBrowser browser) {
+    if (r.kind() == RecentFile.Kind.DATASET) {
+      browser.openDataset(r.path());
+    } else {
+      model.openImage(r.path());
+    }
+  }
+
   @Override
   public void stop() {
+    if (panels != null) {
+      panels.close();
+    }
     if (session != null) {
       session.close();
     }
@@ -132,6 +235,11 @@ public final class AmbiSegApp extends Application {
   /** The case session (null before {@link #start}). */
   CaseSession session() {
     return session;
+  }
+
+  /** The side panels (null before {@link #start}). */
+  ViewerPanels panels() {
+    return panels;
   }
 
   /** The gallery's view-model (null before {@link #start}). */

@@ -1,14 +1,16 @@
 package org.ambiseg.app;
 
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 
-/** The File menu: open an image (Ctrl+O) and exit. */
+/** The File menu: open an image (Ctrl+O), the items given by the caller, and exit. */
 public final class FileMenuActions {
 
   /** Menu text of the open command. */
@@ -33,9 +35,16 @@ public final class FileMenuActions {
 
   /** The File menu. */
   public Menu menu() {
+    return menu(List.of());
+  }
+
+  /** The File menu with {@code more} items (dataset opening, recent files) after Open image. */
+  public Menu menu(List<MenuItem> more) {
     Menu menu = new Menu("File");
     menu.setMnemonicParsing(false);
-    menu.getItems().addAll(open.toMenuItem(), new SeparatorMenuItem(), exit.toMenuItem());
+    menu.getItems().add(open.toMenuItem());
+    menu.getItems().addAll(more);
+    menu.getItems().addAll(new SeparatorMenuItem(), exit.toMenuItem());
     return menu;
   }
 }

@@ -1,5 +1,8 @@
 package org.ambiseg.app;
 
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -28,7 +31,8 @@ import org.ambiseg.app.session.ModelPickerView;
  * warning, the model picker and sample gallery, and a tab pane of side panels (the case's raters
  * and scores first; other panels are added with {@link #addSidePanel}); a status bar (status lines,
  * research-use notice) at the bottom. It only builds nodes and binds them to the view-models;
- * dropping an image file on it calls {@link MainViewModel#openImage}.
+ * dropping an image file on it calls {@link MainViewModel#openImage}, dropping a dataset folder,
+ * zip or pickle goes to {@link #onDatasetDropped}.
  */
 public final class MainView {
 
@@ -40,6 +44,7 @@ public final class MainView {
   private final GalleryViewModel gallery;
   private final BorderPane root = new BorderPane();
   private final TabPane sidePanels = new TabPane();
+  private Consumer<Path> datasetDropped = path -> {};
 
   /**
    * Builds the view for {@code model}, {@code session} and {@code gallery} with the given menu bar;
@@ -81,6 +86,11 @@ public final class MainView {
     Tab tab = new Tab(title, content);
     tab.setClosable(false);
     sidePanels.getTabs().add(tab);
+  }
+
+  /** Where a dropped dataset folder, zip or pickle goes (the case browser). */
+  public void onDatasetDropped(Consumer<Path> target) {
+    this.datasetDropped = Objects.requireNonNull(target, "target");
   }
 
   /** The tab pane of side panels. */
@@ -153,16 +163,23 @@ public final class MainView {
 
   private void onDragOver(DragEvent event) {
     if (event.getDragboard().hasFiles()
-        && DroppedFiles.firstImage(event.getDragboard().getFiles()).isPresent()) {
+        && (DroppedFiles.firstImage(event.getDragboard().getFiles()).isPresent()
+            || DroppedFiles.firstDataset(event.getDragboard().getFiles()).isPresent())) {
       event.acceptTransferModes(TransferMode.COPY);
     }
     event.consume();
   }
 
   private void onDragDropped(DragEvent event) {
-    var file = DroppedFiles.firstImage(event.getDragboard().getFiles());
-    file.ifPresent(model::openImage);
-    event.setDropCompleted(file.isPresent());
+    var files = event.getDragboard().getFiles();
+    var dataset = DroppedFiles.firstDataset(files);
+    var image = DroppedFiles.firstImage(files);
+    if (dataset.isPresent()) {
+      datasetDropped.accept(dataset.get());
+    } else {
+      image.ifPresent(model::openImage);
+    }
+    event.setDropCompleted(dataset.isPresent() || image.isPresent());
     event.consume();
   }
 }

@@ -96,7 +96,8 @@ class BatchEvalTest {
         rows.stream().map(r -> r.get("id").getAsString()).toList());
     for (JsonObject r : rows) {
       Path folder = out.resolve(r.get("folder").getAsString());
-      assertTrue(Files.isRegularFile(folder.resolve("sample-0.png")), folder.toString());
+      assertTrue(
+          Files.isRegularFile(folder.resolve(SampleFiles.name("sample", 0, 2))), folder.toString());
       assertTrue(Files.isRegularFile(folder.resolve("contact-sheet.png")));
       JsonObject s =
           JsonParser.parseString(Files.readString(folder.resolve("samples.json")))

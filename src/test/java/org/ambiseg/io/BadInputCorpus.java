@@ -92,6 +92,9 @@ final class BadInputCorpus {
         item(dir, "bomb.jpeg", jpegWithSize(65_000, 65_000), Reader.IMAGE, "image too large"));
     items.add(item(dir, "bomb-mask.png", pngWithIdat(100_000, 100_000), Reader.MASK, "too large"));
     items.add(item(dir, "zero-size.png", pngWithIdat(0, 16), Reader.IMAGE, "zero-size image"));
+    // a folder whose name looks like an image (what a careless drop or a wrong glob hands over)
+    Path folder = Files.createDirectories(dir.resolve("folder.png"));
+    items.add(new Item(folder, Reader.IMAGE, "is a folder, not an image file"));
     return items;
   }
 

@@ -64,6 +64,12 @@ public final class CaseBrowser implements AutoCloseable {
   private final ObservableList<CaseSummary> all = FXCollections.observableArrayList();
   private final FilteredList<CaseSummary> shown = new FilteredList<>(all);
   private final ObservableList<String> skipped = FXCollections.observableArrayList();
+  // Read-only views made once and kept: a listener on a throw-away wrapper would be collected.
+  private final ObservableList<CaseSummary> shownView =
+      FXCollections.unmodifiableObservableList(shown);
+  private final ObservableList<CaseSummary> allView = FXCollections.unmodifiableObservableList(all);
+  private final ObservableList<String> skippedView =
+      FXCollections.unmodifiableObservableList(skipped);
   private final StringProperty search = new SimpleStringProperty(this, "search", "");
   private final ReadOnlyObjectWrapper<CaseSummary> selected = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Case> selectedCase = new ReadOnlyObjectWrapper<>();
@@ -97,17 +103,17 @@ public final class CaseBrowser implements AutoCloseable {
 
   /** The cases shown: the dataset's checked cases that match the search, in dataset order. */
   public ObservableList<CaseSummary> cases() {
-    return FXCollections.unmodifiableObservableList(shown);
+    return shownView;
   }
 
   /** All checked cases of the open dataset, whatever the search. */
   public ObservableList<CaseSummary> allCases() {
-    return FXCollections.unmodifiableObservableList(all);
+    return allView;
   }
 
   /** What was left out of the open dataset, one line each: "file: problem". */
   public ObservableList<String> skipped() {
-    return FXCollections.unmodifiableObservableList(skipped);
+    return skippedView;
   }
 
   /** The search text; see {@link CaseFilter}. */

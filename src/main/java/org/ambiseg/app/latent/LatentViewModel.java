@@ -55,7 +55,13 @@ public final class LatentViewModel implements AutoCloseable {
   private final ReadOnlyObjectWrapper<LatentKind> kind =
       new ReadOnlyObjectWrapper<>(this, "kind", LatentKind.NONE);
   private final ObservableList<DoubleProperty> offsets = FXCollections.observableArrayList();
+  // One read-only view, kept: listeners added to a throw-away wrapper would be garbage-collected.
+  private final ObservableList<DoubleProperty> offsetsView =
+      FXCollections.unmodifiableObservableList(offsets);
   private final ObservableList<ScaleControl> scales = FXCollections.observableArrayList();
+  // One read-only view, kept: listeners added to a throw-away wrapper would be garbage-collected.
+  private final ObservableList<ScaleControl> scalesView =
+      FXCollections.unmodifiableObservableList(scales);
   private final IntegerProperty padXDimension = new SimpleIntegerProperty(this, "padX", 0);
   private final IntegerProperty padYDimension = new SimpleIntegerProperty(this, "padY", 1);
   private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
@@ -104,12 +110,12 @@ public final class LatentViewModel implements AutoCloseable {
 
   /** Prob U-Net: one offset per latent dimension, in prior standard deviations, in [-3, 3]. */
   public ObservableList<DoubleProperty> offsets() {
-    return FXCollections.unmodifiableObservableList(offsets);
+    return offsetsView;
   }
 
   /** HPU-Net: one control per latent scale, coarsest first. */
   public ObservableList<ScaleControl> scales() {
-    return FXCollections.unmodifiableObservableList(scales);
+    return scalesView;
   }
 
   /** The latent dimension the pad's horizontal axis moves. */

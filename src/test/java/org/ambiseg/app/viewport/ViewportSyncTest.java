@@ -53,6 +53,11 @@ class ViewportSyncTest {
           left.imageProperty().set(numberedImage());
           right.imageProperty().set(numberedImage());
           stage.setScene(new Scene(new HBox(left, right), 520, 300));
+          // the primary stage is shared with earlier tests that sized and moved it: fit it to
+          // this scene and put it fully on screen, where the robot's cursor reaches both views
+          stage.sizeToScene();
+          stage.setX(0);
+          stage.setY(0);
           stage.show();
         });
     WaitForAsyncUtils.waitForFxEvents();

@@ -96,15 +96,20 @@ public final class Fcomb extends AbstractBlock {
    * weights of unit h for z_0 .. z_{L-1}, so a caller can form W_z * z on the host.
    */
   public float[] latentWeights(ParameterStore ps, NDArray like) {
+    // read the whole (hidden, C + L, 1, 1) weight and pick the z columns on the host: slicing on
+    // the engine would leave index arrays in the parameter's manager
     NDArray w = firstWeight(ps, like);
-    long hidden = w.getShape().get(0);
-    try (NDArray slice = w.get(":, " + featureChannels + ":")) {
-      float[] all = slice.toFloatArray();
-      if (all.length != hidden * latentDim) {
-        throw new IllegalStateException("unexpected fcomb weight shape " + w.getShape());
-      }
-      return all;
+    int hidden = Math.toIntExact(w.getShape().get(0));
+    int width = featureChannels + latentDim;
+    float[] all = w.toFloatArray();
+    if (all.length != hidden * width) {
+      throw new IllegalStateException("unexpected fcomb weight shape " + w.getShape());
     }
+    float[] out = new float[hidden * latentDim];
+    for (int h = 0; h < hidden; h++) {
+      System.arraycopy(all, h * width + featureChannels, out, h * latentDim, latentDim);
+    }
+    return out;
   }
 
   /**

@@ -16,17 +16,17 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ambiseg bench}: runs the benchmarks of shared/bench/probunet_ref.py (train_step,
  * unet_features, sample16, slider_update, mcdropout20; medians after warm-up) and the parameter
- * counts (params), plus AmbiSeg's HPU-Net benchmarks (hpunet_train_step, hpunet_sample16), and
- * prints them as text or as one JSON object laid out as the reference's (see {@link BenchReport}).
- * Any other name given to {@code --only} is refused with "not implemented yet: &lt;name&gt;" and
- * exit code 2.
+ * counts (params), plus AmbiSeg's HPU-Net benchmarks (hpunet_train_step, hpunet_sample16,
+ * hpunet_slider_update), and prints them as text or as one JSON object laid out as the reference's
+ * (see {@link BenchReport}). Any other name given to {@code --only} is refused with "not
+ * implemented yet: &lt;name&gt;" and exit code 2.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
         "Run benchmarks: train_step, unet_features, sample16, slider_update, mcdropout20,"
-            + " hpunet_train_step, hpunet_sample16, params.")
+            + " hpunet_train_step, hpunet_sample16, hpunet_slider_update, params.")
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(

@@ -3,11 +3,11 @@ package org.ambiseg.cli;
 import org.ambiseg.model.ProbUNetConfig;
 
 /**
- * Convolution FLOPs of a Prob U-Net training step, counted analytically (2 FLOPs per
- * multiply-add; every 3x3 and 1x1 convolution of U-Net, prior, posterior and Fcomb; pooling,
- * activations, upsampling and the loss are left out as they are a small share). The backward pass
- * costs twice the forward (gradients of the input and of the weights), so a step is 3x the forward
- * FLOPs. Dividing by the step time gives the achieved rate to set against the machine's peak.
+ * Convolution FLOPs of a Prob U-Net training step, counted analytically (2 FLOPs per multiply-add;
+ * every 3x3 and 1x1 convolution of U-Net, prior, posterior and Fcomb; pooling, activations,
+ * upsampling and the loss are left out as they are a small share). The backward pass costs twice
+ * the forward (gradients of the input and of the weights), so a step is 3x the forward FLOPs.
+ * Dividing by the step time gives the achieved rate to set against the machine's peak.
  */
 final class ConvFlops {
 

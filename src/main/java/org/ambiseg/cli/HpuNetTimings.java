@@ -17,8 +17,9 @@ import org.ambiseg.train.TrainingBatch;
 /**
  * AmbiSeg-only benchmarks on the default HPU-Net preset (hpunet-small) at 128 x 128: a training
  * step at batch 8 (GECO with the published setting, top-k 2 % pixels, Adam) and 16 samples from a
- * cached prior encoding ({@code hpunet_sample16}); {@code hpunet_sample16_uncached} encodes the
- * image again every time, as the sampler did before the encoding was cached.
+ * cached prior encoding ({@code hpunet_sample16}), and one sample ({@code hpunet_slider_update},
+ * what a scale slider asks for); the {@code _uncached} variants encode the image again every time,
+ * as the sampler did before the encoding was cached.
  */
 final class HpuNetTimings {
 
@@ -26,11 +27,15 @@ final class HpuNetTimings {
 
   private HpuNetTimings() {}
 
-  /** hpunet_train_step and hpunet_sample16. */
+  /** hpunet_train_step, hpunet_sample16 and hpunet_slider_update. */
   static List<Benchmark> all() {
     return List.of(
         bench("hpunet_train_step", "HPU-Net training step, batch 8", HpuNetTimings::trainStep),
-        bench("hpunet_sample16", "HPU-Net, 16 samples", HpuNetTimings::sample16));
+        bench("hpunet_sample16", "HPU-Net, 16 samples", (m, w, i) -> sampling(m, w, i, 16)),
+        bench(
+            "hpunet_slider_update",
+            "HPU-Net, one sample (a scale slider)",
+            (m, w, i) -> sampling(m, w, i, 1)));
   }
 
   private interface Body {
@@ -75,8 +80,8 @@ final class HpuNetTimings {
     }
   }
 
-  private static Map<String, JsonObject> sample16(HpuNetModel model, int warmup, int iters) {
-    int n = 16;
+  private static Map<String, JsonObject> sampling(HpuNetModel model, int warmup, int iters, int n) {
+    String name = n == 1 ? "hpunet_slider_update" : "hpunet_sample16";
     HpuNetSampler sampler = new HpuNetSampler(model, Normalization.IDENTITY);
     HpuNetSampler.ScaleSettings all =
         HpuNetSampler.ScaleSettings.sampleAll(model.config().scales());
@@ -87,11 +92,11 @@ final class HpuNetTimings {
       JsonObject cached = Timing.measure(warmup, iters, () -> encoded.decode(n, seed[0]++, all));
       cached.addProperty("samples", n);
       cached.addProperty("preset", PRESET);
-      out.put("hpunet_sample16", cached);
+      out.put(name, cached);
     }
     JsonObject uncached = Timing.measure(warmup, iters, () -> sampler.sample(image, n, seed[0]++));
     uncached.addProperty("samples", n);
-    out.put("hpunet_sample16_uncached", uncached);
+    out.put(name + "_uncached", uncached);
     return out;
   }
 }

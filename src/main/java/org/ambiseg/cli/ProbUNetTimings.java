@@ -170,7 +170,9 @@ final class ProbUNetTimings {
               wi[1],
               () -> {
                 try (NDManager s = m.newSubManager()) {
-                  NDArray z = n == 1 ? fixed : drawZ(s, enc.priorMean(), sigma, n);
+                  enc.features().tempAttach(s); // results of ops on it belong to s, freed here
+                  NDArray z = n == 1 ? fixed.duplicate() : drawZ(s, enc.priorMean(), sigma, n);
+                  z.attach(s);
                   NDArray logits = model.block().decode(model.parameterStore(), enc.features(), z);
                   finish(logits, n == 1);
                 }
@@ -182,7 +184,9 @@ final class ProbUNetTimings {
               wi[1],
               () -> {
                 try (NDManager s = m.newSubManager()) {
-                  NDArray z = n == 1 ? fixed : drawZ(s, enc.priorMean(), sigma, n);
+                  projected.tempAttach(s);
+                  NDArray z = n == 1 ? fixed.duplicate() : drawZ(s, enc.priorMean(), sigma, n);
+                  z.attach(s);
                   NDArray logits =
                       model.block().decodeProjected(model.parameterStore(), projected, z);
                   finish(logits, n == 1);

@@ -1,13 +1,12 @@
 package org.ambiseg.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ambiseg.model.Devices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,22 +14,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ambiseg bench}: runs named benchmarks and prints their results, as text or as one JSON
- * object keyed by benchmark name, with the device the models ran on ("cpu" or "gpu:N"): the Prob
- * U-Net timings of shared/bench (train_step, unet_features, sample16, slider_update; medians after
- * warm-up) and the parameter counts (params). Any other name given to {@code --only} is refused
- * with "not implemented yet: &lt;name&gt;" and exit code 2.
+ * {@code ambiseg bench}: runs the benchmarks of shared/bench/probunet_ref.py (train_step,
+ * unet_features, sample16, slider_update, mcdropout20; medians after warm-up) and the parameter
+ * counts (params), plus AmbiSeg's HPU-Net benchmarks (hpunet_train_step, hpunet_sample16,
+ * hpunet_slider_update), and prints them as text or as one JSON object laid out as the reference's
+ * (see {@link BenchReport}). Any other name given to {@code --only} is refused with "not
+ * implemented yet: &lt;name&gt;" and exit code 2.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Run benchmarks: train_step, unet_features, sample16, slider_update, params.")
+    description =
+        "Run benchmarks: train_step, unet_features, sample16, slider_update, mcdropout20,"
+            + " hpunet_train_step, hpunet_sample16, hpunet_slider_update, params.")
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--only",
       split = ",",
-      description = "run only these benchmarks (comma-separated; default: all implemented)")
+      description = "run only these benchmarks (comma-separated; default: all)")
   List<String> only;
 
   @Option(names = "--iters", defaultValue = "20", description = "timed iterations (median)")
@@ -41,7 +43,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
-      description = "libtorch intra-op threads (default: the engine's choice, one per core)")
+      description =
+          "libtorch intra-op threads (default: $THREADS as for the reference, else the engine's"
+              + " choice, one per core)")
   Integer threads;
 
   @Option(names = "--json", description = "print JSON")
@@ -52,16 +56,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The implemented benchmarks by name, in run order. */
+  /** The benchmarks by name, in run order (params is separate: a count, not a timing). */
   static Map<String, Benchmark> benchmarks() {
-    return benchmarks(3, 20);
-  }
-
-  /** The implemented benchmarks, timed ones with {@code warmup} and {@code iters}. */
-  static Map<String, Benchmark> benchmarks(int warmup, int iters) {
     Map<String, Benchmark> out = new LinkedHashMap<>();
-    List<Benchmark> all = new ArrayList<>(ProbUNetTimings.all(warmup, iters));
-    all.add(new ParamsBenchmark());
+    List<Benchmark> all = new ArrayList<>(ProbUNetTimings.all());
+    all.add(new McDropoutTimings());
+    all.addAll(HpuNetTimings.all());
     for (Benchmark b : all) {
       out.put(b.name(), b);
     }
@@ -75,40 +75,48 @@ public final class BenchCommand implements Callable<Integer> {
       cl.getErr().println("error: --iters must be >= 1 and --warmup >= 0");
       return CommandLine.ExitCode.USAGE;
     }
-    if (threads != null) {
-      // read by DJL's PyTorch engine when it starts, which happens after this point
-      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-    }
-    Map<String, Benchmark> known = benchmarks(warmup, iters);
+    Map<String, Benchmark> known = benchmarks();
     List<Benchmark> chosen = new ArrayList<>();
+    boolean withParams = only == null;
     for (String name : only == null ? List.copyOf(known.keySet()) : only) {
-      Benchmark b = known.get(name.trim().replaceFirst("_ms$", ""));
-      if (b == null) {
+      String key = name.trim().replaceFirst("_ms$", "");
+      Benchmark b = known.get(key);
+      if (ParamsBenchmark.NAME.equals(key)) {
+        withParams = true;
+      } else if (b == null) {
         cl.getErr().println("error: not implemented yet: " + name.trim());
         cl.getErr().flush();
         return CommandLine.ExitCode.USAGE;
+      } else {
+        chosen.add(b);
       }
-      chosen.add(b);
     }
-    JsonObject results = new JsonObject();
-    results.addProperty("device", Devices.describe(Devices.select()));
-    if (!json) {
-      cl.getOut().println("device: " + results.get("device").getAsString());
-    }
-    if (chosen.stream().anyMatch(b -> !b.name().equals("params"))) {
-      results.addProperty("threads", threads == null ? "engine default" : String.valueOf(threads));
-    }
+    setThreads();
+    BenchReport report = new BenchReport(iters, warmup);
     for (Benchmark b : chosen) {
-      JsonObject r = b.run();
-      results.add(b.name(), r);
-      if (!json) {
-        cl.getOut().print(b.describe(r));
-      }
+      report.add(b, b.run(warmup, iters));
     }
-    if (json) {
-      cl.getOut().println(new GsonBuilder().setPrettyPrinting().create().toJson(results));
+    if (withParams) {
+      report.addParams(ParamsBenchmark.counts());
     }
+    cl.getOut().print(json ? report.json() + System.lineSeparator() : report.text());
     cl.getOut().flush();
     return 0;
+  }
+
+  /** Sets libtorch's intra-op threads from --threads or $THREADS, before and after engine start. */
+  private void setThreads() {
+    Integer n = threads;
+    String env = System.getenv("THREADS");
+    if (n == null && env != null && env.matches("\\d+")) {
+      n = Integer.valueOf(env);
+    }
+    if (n == null) {
+      return;
+    }
+    System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(n));
+    if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+      JniUtils.setNumThreads(n); // the engine may have started before (e.g. in tests)
+    }
   }
 }

@@ -13,13 +13,17 @@ import org.ambiseg.model.ModelStore;
 /**
  * The Hierarchical Probabilistic U-Net as an {@link Estimator}: every latent scale drawn from the
  * prior; {@link #sample(Image2D, int, long, HpuNetSampler.ScaleSettings)} gives per-scale control
- * (temperature, fixed to the prior mean) for the viewer.
+ * (temperature, fixed to the prior mean) for the viewer. The prior encoder's features of the last
+ * image sampled are kept (keyed by the image object), so moving a scale's slider on the same image
+ * re-runs only the decoders.
  */
 public final class HpuNetEstimator implements Estimator {
 
   private final HpuNetModel model;
   private final HpuNetSampler sampler;
   private final ModelInfo info;
+  private Image2D encodedImage;
+  private HpuNetSampler.EncodedImage encoded;
 
   private HpuNetEstimator(HpuNetModel model, ModelInfo info) throws BadInputException {
     this.model = model;
@@ -64,18 +68,36 @@ public final class HpuNetEstimator implements Estimator {
 
   @Override
   public SampleSet sample(Image2D image, int n, long seed) {
-    return SampleSet.of(
-        image.width(), image.height(), sampler.sample(image, n, seed), name(), seed);
+    return sample(image, n, seed, HpuNetSampler.ScaleSettings.sampleAll(model.config().scales()));
   }
 
   /** Samples with per-scale settings (e.g. all but one scale fixed to the prior mean). */
   public SampleSet sample(Image2D image, int n, long seed, HpuNetSampler.ScaleSettings settings) {
     return SampleSet.of(
-        image.width(), image.height(), sampler.sample(image, n, seed, settings), name(), seed);
+        image.width(), image.height(), encoded(image).decode(n, seed, settings), name(), seed);
+  }
+
+  /** The cached encoding of {@code image}, encoding it (and dropping the previous) if new. */
+  private HpuNetSampler.EncodedImage encoded(Image2D image) {
+    if (encoded == null || encodedImage != image) {
+      release();
+      encoded = sampler.encode(image);
+      encodedImage = image;
+    }
+    return encoded;
+  }
+
+  private void release() {
+    if (encoded != null) {
+      encoded.close();
+      encoded = null;
+      encodedImage = null;
+    }
   }
 
   @Override
   public void close() {
+    release();
     model.close();
   }
 }

@@ -79,7 +79,7 @@ public final class Fcomb extends AbstractBlock {
 
   /**
    * Logits for a batch of z on a projection from {@link #project} (batch 1, broadcast): adds W_z *
-   * z per sample, then runs the remaining layers.
+   * z per sample, then runs the remaining layers. Every array it makes lives in z's manager.
    */
   public NDArray decodeProjected(ParameterStore ps, NDArray projected, NDArray z) {
     NDArray w = firstWeight(ps, projected);
@@ -88,8 +88,38 @@ public final class Fcomb extends AbstractBlock {
     slice.attach(z.getManager()); // a slice of a parameter: owned by the caller's manager
     NDArray wz = slice.reshape(hidden, latentDim).transpose();
     long n = z.getShape().get(0);
-    NDArray bias = z.matMul(wz).reshape(n, hidden, 1, 1);
-    NDArray x = Activation.relu(projected.add(bias));
+    return decodeBiased(ps, projected, z.matMul(wz).reshape(n, hidden, 1, 1));
+  }
+
+  /**
+   * The first layer's weights for z as a Java array in (hidden, latentDim) order: row h holds the
+   * weights of unit h for z_0 .. z_{L-1}, so a caller can form W_z * z on the host.
+   */
+  public float[] latentWeights(ParameterStore ps, NDArray like) {
+    // read the whole (hidden, C + L, 1, 1) weight and pick the z columns on the host: slicing on
+    // the engine would leave index arrays in the parameter's manager
+    NDArray w = firstWeight(ps, like);
+    int hidden = Math.toIntExact(w.getShape().get(0));
+    int width = featureChannels + latentDim;
+    float[] all = w.toFloatArray();
+    if (all.length != hidden * width) {
+      throw new IllegalStateException("unexpected fcomb weight shape " + w.getShape());
+    }
+    float[] out = new float[hidden * latentDim];
+    for (int h = 0; h < hidden; h++) {
+      System.arraycopy(all, h * width + featureChannels, out, h * latentDim, latentDim);
+    }
+    return out;
+  }
+
+  /**
+   * Logits for per-sample first-layer terms {@code latentBias} = W_z * z (shape N x hidden x 1 x 1)
+   * on a projection from {@link #project}: relu(latentBias + projected), then the remaining layers.
+   * Every array it makes lives in latentBias's manager, so the caller's scratch manager frees them.
+   */
+  public NDArray decodeBiased(ParameterStore ps, NDArray projected, NDArray latentBias) {
+    // latentBias first: the sum (and all that follows) belongs to its manager, not the cache's
+    NDArray x = Activation.relu(latentBias.add(projected));
     for (int i = 1; i < layers.size(); i++) {
       x = Activation.relu(layers.get(i).forward(ps, new NDList(x), false).head());
     }

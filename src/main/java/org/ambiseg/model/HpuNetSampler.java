@@ -2,19 +2,25 @@ package org.ambiseg.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ambiseg.core.Image2D;
 
 /**
- * Inference with an HPU-Net: the prior's encoder runs once per call, then N samples are decoded in
- * one batch, each latent scale either drawn from the prior with a temperature (z = mu + t * sigma *
- * eps) or fixed to the prior mean (the reference code's {@code mean} flags). Returns plain Java
- * foreground probability maps; all NDArrays live in a sub-manager closed before returning.
+ * Inference with an HPU-Net: {@link #encode} runs the prior's encoder once per image and keeps its
+ * features; {@link EncodedImage#decode} then decodes N samples in one batch, each latent scale
+ * either drawn from the prior with a temperature (z = mu + t * sigma * eps) or fixed to the prior
+ * mean (the reference code's {@code mean} flags). Returns plain Java foreground probability maps;
+ * per-call arrays live in a sub-manager closed before returning.
  */
 public final class HpuNetSampler {
+
+  /** Index of the foreground class plane of N x K x H x W probabilities. */
+  private static final NDIndex FOREGROUND = new NDIndex(":, 1");
 
   private final HpuNetModel model;
   private final Normalization normalization;
@@ -43,49 +49,113 @@ public final class HpuNetSampler {
 
   /** {@code n} samples with per-scale settings; the same seed gives the same samples. */
   public List<float[]> sample(Image2D image, int n, long seed, ScaleSettings settings) {
+    try (EncodedImage encoded = encode(image)) {
+      return encoded.decode(n, seed, settings);
+    }
+  }
+
+  /** Runs the prior's encoder on one image; close the result when the image is no longer used. */
+  public EncodedImage encode(Image2D image) {
     HpuNetConfig config = model.config();
     float[] pixels =
         ModelInput.prepare(image, config.inputChannels(), config.sizeDivisor(), normalization);
-    int h = image.height();
-    int w = image.width();
-    SplittableRandom random = new SplittableRandom(seed);
-    try (NDManager m = model.manager().newSubManager()) {
-      NDArray x = m.create(pixels, new Shape(1, config.inputChannels(), h, w));
-      List<NDArray> encoder = new ArrayList<>();
-      for (NDArray f : model.block().encodePrior(model.parameterStore(), x)) {
-        encoder.add(f.repeat(0, n));
+    NDManager manager = model.manager().newSubManager();
+    try (NoGrad ignored = NoGrad.enter()) {
+      NDArray x =
+          manager.create(
+              pixels, new Shape(1, config.inputChannels(), image.height(), image.width()));
+      List<NDArray> features = model.block().encodePrior(model.parameterStore(), x);
+      return new EncodedImage(manager, List.copyOf(features), image.width(), image.height());
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /**
+   * An image's cached prior-encoder features (batch 1), owning the NDManager they live in. Each
+   * decode broadcasts them to its batch and runs the latent decoder and the stitching decoder.
+   */
+  public final class EncodedImage implements AutoCloseable {
+
+    private final NDManager manager;
+    private final List<NDArray> features;
+    private final int width;
+    private final int height;
+
+    private EncodedImage(NDManager manager, List<NDArray> features, int width, int height) {
+      this.manager = manager;
+      this.features = features;
+      this.width = width;
+      this.height = height;
+    }
+
+    /**
+     * {@code n} foreground maps with per-scale settings; the noise of every scale is drawn from a
+     * Java RNG seeded by {@code seed} in scale order, so the same seed gives the same samples.
+     */
+    public List<float[]> decode(int n, long seed, ScaleSettings settings) {
+      HpuNetConfig config = model.config();
+      if (settings.temperatures().length != config.scales()
+          || settings.fixedToMean().length != config.scales()) {
+        throw new IllegalArgumentException(
+            "settings need one entry per scale (" + config.scales() + ")");
       }
-      List<NDArray> eps = new ArrayList<>();
-      for (int s = 0; s < config.scales(); s++) {
-        Shape shape = model.block().latentShape(s, n, h, w);
-        float[] noise = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < noise.length; i++) {
-          noise[i] = (float) random.nextGaussian();
+      SplittableRandom random = new SplittableRandom(seed);
+      try (NoGrad ignored = NoGrad.enter();
+          NDManager m = manager.newSubManager()) {
+        List<NDArray> encoder = new ArrayList<>(features.size());
+        for (NDArray f : features) {
+          NDArray batch = f.repeat(0, n);
+          batch.attach(m); // made in the cache's manager; freed with this call's
+          encoder.add(batch);
         }
-        eps.add(m.create(noise, shape));
+        List<NDArray> eps = new ArrayList<>();
+        for (int s = 0; s < config.scales(); s++) {
+          Shape shape = model.block().latentShape(s, n, height, width);
+          float[] noise = new float[Math.toIntExact(shape.size())];
+          for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextGaussian();
+          }
+          eps.add(m.create(noise, shape));
+        }
+        NDArray logits =
+            model
+                .block()
+                .sample(
+                    model.parameterStore(),
+                    encoder,
+                    (s, mean, logSigma) ->
+                        settings.fixedToMean()[s]
+                            ? mean
+                            : mean.add(
+                                logSigma
+                                    .exp()
+                                    .mul(eps.get(s))
+                                    .mul((float) settings.temperatures()[s])));
+        float[] all = logits.softmax(1).get(FOREGROUND).toFloatArray();
+        int plane = width * height;
+        List<float[]> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+          out.add(n == 1 ? all : Arrays.copyOfRange(all, k * plane, (k + 1) * plane));
+        }
+        return out;
       }
-      NDArray logits =
-          model
-              .block()
-              .sample(
-                  model.parameterStore(),
-                  encoder,
-                  (s, mean, logSigma) ->
-                      settings.fixedToMean()[s]
-                          ? mean
-                          : mean.add(
-                              logSigma
-                                  .exp()
-                                  .mul(eps.get(s))
-                                  .mul((float) settings.temperatures()[s])));
-      float[] all = logits.softmax(1).get(":, 1").toFloatArray();
-      List<float[]> out = new ArrayList<>(n);
-      for (int k = 0; k < n; k++) {
-        float[] p = new float[h * w];
-        System.arraycopy(all, k * h * w, p, 0, h * w);
-        out.add(p);
-      }
-      return out;
+    }
+
+    /** Image width in pixels. */
+    public int width() {
+      return width;
+    }
+
+    /** Image height in pixels. */
+    public int height() {
+      return height;
+    }
+
+    @Override
+    public void close() {
+      manager.close();
     }
   }
 }

@@ -108,6 +108,16 @@ public final class ProbUNet extends AbstractBlock {
     return fcomb.decodeProjected(ps, projected, z);
   }
 
+  /** Fcomb's weights for z as (hidden, latentDim), read once per image (see {@link Fcomb}). */
+  public float[] latentWeights(ParameterStore ps, NDArray like) {
+    return fcomb.latentWeights(ps, like);
+  }
+
+  /** Logits for precomputed W_z * z terms (N x hidden x 1 x 1) on projected features. */
+  public NDArray decodeBiased(ParameterStore ps, NDArray projected, NDArray latentBias) {
+    return fcomb.decodeBiased(ps, projected, latentBias);
+  }
+
   /** Parameter counts of the four parts (prior, posterior, unet, fcomb) and their total. */
   public Map<String, Long> parameterCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();

@@ -2,8 +2,10 @@ package org.ambiseg.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ambiseg.core.Image2D;
@@ -15,6 +17,9 @@ import org.ambiseg.core.Image2D;
  * arrays are plain Java; NDArrays stay inside the encoded image's own manager.
  */
 public final class ProbUNetSampler {
+
+  /** Index of the foreground class plane of N x K x H x W probabilities. */
+  private static final NDIndex FOREGROUND = new NDIndex(":, 1");
 
   private final ProbUNetModel model;
   private final Normalization normalization;
@@ -30,18 +35,21 @@ public final class ProbUNetSampler {
     int c = model.config().inputChannels();
     float[] pixels = ModelInput.prepare(image, c, model.config().sizeDivisor(), normalization);
     NDManager manager = model.manager().newSubManager();
-    try (NDManager scratch = manager.newSubManager()) {
+    try (NoGrad ignored = NoGrad.enter();
+        NDManager scratch = manager.newSubManager()) {
       NDArray x = scratch.create(pixels, new Shape(1, c, image.height(), image.width()));
       ProbUNet.Encoding enc = model.block().encode(model.parameterStore(), x);
       NDArray projected = model.block().projectFeatures(model.parameterStore(), enc.features());
       projected.attach(manager);
+      float[] latentWeights = model.block().latentWeights(model.parameterStore(), projected);
       float[] mean = enc.priorMean().toFloatArray();
       float[] logSigma = enc.priorLogSigma().toFloatArray();
       float[] sigma = new float[logSigma.length];
       for (int i = 0; i < sigma.length; i++) {
         sigma[i] = (float) Math.exp(logSigma[i]);
       }
-      return new EncodedImage(manager, projected, mean, sigma, image.width(), image.height());
+      return new EncodedImage(
+          manager, projected, latentWeights, mean, sigma, image.width(), image.height());
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -63,6 +71,7 @@ public final class ProbUNetSampler {
 
     private final NDManager manager;
     private final NDArray projected;
+    private final float[] latentWeights;
     private final float[] priorMean;
     private final float[] priorSigma;
     private final int width;
@@ -71,12 +80,14 @@ public final class ProbUNetSampler {
     private EncodedImage(
         NDManager manager,
         NDArray projected,
+        float[] latentWeights,
         float[] priorMean,
         float[] priorSigma,
         int width,
         int height) {
       this.manager = manager;
       this.projected = projected;
+      this.latentWeights = latentWeights;
       this.priorMean = priorMean;
       this.priorSigma = priorSigma;
       this.width = width;
@@ -107,29 +118,39 @@ public final class ProbUNetSampler {
       return z;
     }
 
-    /** Foreground probability maps (softmax, class 1 for binary models) for each latent vector. */
+    /**
+     * Foreground probability maps (softmax, class 1 for binary models) for each latent vector. W_z
+     * * z, the latent's share of Fcomb's first layer, is formed here on the host (a few dozen
+     * multiply-adds), so the engine runs only the remaining layers on the cached projection.
+     */
     public List<float[]> decode(float[][] z) {
       int n = z.length;
       int latent = priorMean.length;
-      float[] flat = new float[n * latent];
+      int hidden = latentWeights.length / latent;
+      float[] bias = new float[n * hidden];
       for (int s = 0; s < n; s++) {
         if (z[s].length != latent) {
           throw new IllegalArgumentException(
               "z has " + z[s].length + " values, expected " + latent);
         }
-        System.arraycopy(z[s], 0, flat, s * latent, latent);
+        for (int h = 0; h < hidden; h++) {
+          float acc = 0;
+          for (int l = 0; l < latent; l++) {
+            acc += latentWeights[h * latent + l] * z[s][l];
+          }
+          bias[s * hidden + h] = acc;
+        }
       }
-      try (NDManager scratch = manager.newSubManager()) {
-        NDArray zs = scratch.create(flat, new Shape(n, latent));
-        NDArray logits = model.block().decodeProjected(model.parameterStore(), projected, zs);
-        NDArray foreground = logits.softmax(1).get(":, 1");
-        float[] all = foreground.toFloatArray();
+      try (NoGrad ignored = NoGrad.enter();
+          NDManager scratch = manager.newSubManager()) {
+        NDArray latentBias = scratch.create(bias, new Shape(n, hidden, 1, 1));
+        NDArray logits = model.block().decodeBiased(model.parameterStore(), projected, latentBias);
+        float[] all = logits.softmax(1).get(FOREGROUND).toFloatArray();
         int plane = width * height;
         List<float[]> out = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
-          float[] p = new float[plane];
-          System.arraycopy(all, s * plane, p, 0, plane);
-          out.add(p);
+          // one sample needs no copy: the engine's array is already its map
+          out.add(n == 1 ? all : Arrays.copyOfRange(all, s * plane, (s + 1) * plane));
         }
         return out;
       }

@@ -22,6 +22,8 @@ class BenchCommandTest {
     assertEquals(2_260_128, p.get("unet").getAsLong());
     assertEquals(3_426, p.get("fcomb").getAsLong());
     assertEquals(4_999_770, p.get("total").getAsLong());
+    assertEquals(2_260_194, p.get("mcdropout_total").getAsLong());
+    assertTrue(!JsonParser.parseString(r.out()).getAsJsonObject().has("stats"), "no timings");
   }
 
   @Test

@@ -16,7 +16,7 @@ class TimingTest {
     AtomicInteger calls = new AtomicInteger();
     JsonObject r = Timing.measure(2, 5, calls::incrementAndGet);
     assertEquals(7, calls.get());
-    assertEquals(5, r.get("iters").getAsInt());
+    assertEquals(5, r.get("n").getAsInt());
     double min = r.get("min_ms").getAsDouble();
     double median = r.get("median_ms").getAsDouble();
     double max = r.get("max_ms").getAsDouble();
@@ -24,15 +24,22 @@ class TimingTest {
   }
 
   @Test
-  void sliderUpdateBenchmarkReportsFactorisedAndPlainTimings() {
+  void sliderUpdateBenchmarkReportsProductPlainAndNdarrayTimingsInTheReferenceLayout() {
     TinyModels.Run run =
         TinyModels.run(
             "bench", "--only", "slider_update_ms", "--iters", "2", "--warmup", "1", "--json");
     assertEquals(0, run.code(), run.err());
-    JsonObject r =
-        new Gson().fromJson(run.out(), JsonObject.class).getAsJsonObject("slider_update");
-    assertTrue(r.get("median_ms").getAsDouble() > 0);
-    assertTrue(r.get("plain_median_ms").getAsDouble() > 0);
-    assertEquals(2, r.getAsJsonObject("factorised").get("iters").getAsInt());
+    JsonObject r = new Gson().fromJson(run.out(), JsonObject.class);
+    assertTrue(r.get("slider_update_ms").getAsDouble() > 0);
+    assertTrue(r.get("slider_update_plain_ms").getAsDouble() > 0);
+    assertTrue(r.get("slider_update_ndarray_ms").getAsDouble() > 0);
+    JsonObject stats = r.getAsJsonObject("stats").getAsJsonObject("slider_update");
+    assertEquals(2, stats.get("n").getAsInt());
+    assertEquals(r.get("slider_update_ms").getAsDouble(), stats.get("median_ms").getAsDouble());
+    assertEquals(2, r.get("iters").getAsInt());
+    assertEquals(1, r.get("warmup").getAsInt());
+    assertEquals("PyTorch", r.get("engine").getAsString());
+    assertTrue(r.get("threads").getAsInt() >= 1);
+    assertTrue(!r.has("params") && !r.has("train_step_ms"), "only what was asked for");
   }
 }

@@ -10,8 +10,9 @@ import org.ambiseg.model.ProbUNetSampler;
 /**
  * The model-thread side of the panel: keeps one Prob U-Net encoding (features and prior of the
  * current image) and decodes requests with it, re-encoding only when the estimator or the image
- * changes. HPU-Net requests run the estimator's per-scale sampling (HpuNetSampler caches no encoder
- * features, so each request runs the prior encoder again). Use from the model thread only.
+ * changes. HPU-Net requests run the estimator's per-scale sampling (the estimator keeps the prior
+ * encoder's features of the last image, so a request re-runs only the decoders). Use from the model
+ * thread only.
  */
 final class LatentDecoder {
 

@@ -1,6 +1,7 @@
 package org.ambiseg.io.render;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import org.ambiseg.core.Image2D;
 
 /**
@@ -24,9 +25,10 @@ public final class OverlayRenderer {
     int w = image.width() * scale;
     int h = image.height() * scale;
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[] rgb = pixels(out);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        out.setRGB(x, y, greyArgb(image.grey(x / scale, y / scale)));
+        rgb[y * w + x] = greyArgb(image.grey(x / scale, y / scale)) & 0xFFFFFF;
       }
     }
     return out;
@@ -59,6 +61,7 @@ public final class OverlayRenderer {
           "mask has " + mask.length + " pixels, the image " + image.width() * image.height());
     }
     BufferedImage out = grey(image, scale);
+    int[] rgb = pixels(out);
     int w = out.getWidth();
     int h = out.getHeight();
     int srcWidth = image.width();
@@ -72,14 +75,21 @@ public final class OverlayRenderer {
                 || !at(mask, srcWidth, scale, w, h, x + 1, y)
                 || !at(mask, srcWidth, scale, w, h, x, y - 1)
                 || !at(mask, srcWidth, scale, w, h, x, y + 1);
+        // the raster holds 0xRRGGBB; getRGB/setRGB per pixel would convert through the colour model
+        int i = y * w + x;
         if (edge) {
-          out.setRGB(x, y, mix(out.getRGB(x, y), argb, opacity));
+          rgb[i] = mix(0xFF000000 | rgb[i], argb, opacity) & 0xFFFFFF;
         } else if (style == OverlayStyle.FILL) {
-          out.setRGB(x, y, mix(out.getRGB(x, y), argb, opacity / 2));
+          rgb[i] = mix(0xFF000000 | rgb[i], argb, opacity / 2) & 0xFFFFFF;
         }
       }
     }
     return out;
+  }
+
+  /** The int pixels (0xRRGGBB) behind a TYPE_INT_RGB image, written in place. */
+  private static int[] pixels(BufferedImage image) {
+    return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
   }
 
   /** True when output pixel (x, y) lies on the mask; false outside the image. */

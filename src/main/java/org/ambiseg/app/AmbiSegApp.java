@@ -112,15 +112,15 @@ public final class AmbiSegApp extends Application {
     List<ModelEntry> models = ModelCatalog.scan(modelRoots);
     session = new CaseSession(executors.model(), problems, EstimatorOpener.DEFAULT, models);
     gallery = new GalleryViewModel(session);
+    panels = new ViewerPanels(session, executors, problems);
     model
-        .currentCaseProperty()
+        .loadedProperty()
         .addListener(
             (obs, old, now) -> {
               if (now != null) {
-                session.showCase(now);
+                panels.router().opened(now);
               }
             });
-    panels = new ViewerPanels(session, executors, problems);
     RecentFiles recent = new RecentFiles(RecentFiles.defaultLocation());
     ExportMenuActions exports =
         new ExportMenuActions(

@@ -1,9 +1,11 @@
 package org.ambiseg.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.image.Image;
 import org.ambiseg.core.Case;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.io.DicomImage;
 
 /**
  * An image file after reading: its path, its pixel values and the rendered picture shown on screen.
@@ -12,5 +14,7 @@ import org.ambiseg.core.Image2D;
  * @param image the pixel values in [0, 1]
  * @param picture the displayed image, same width and height as {@code image}
  * @param opened the case the file is (with its raters when it belongs to a dataset folder)
+ * @param dicom the modality values (HU for CT) when the file is a DICOM, for re-windowing
  */
-public record LoadedImage(Path file, Image2D image, Image picture, Case opened) {}
+public record LoadedImage(
+    Path file, Image2D image, Image picture, Case opened, Optional<DicomImage> dicom) {}

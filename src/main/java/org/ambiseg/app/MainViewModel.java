@@ -1,7 +1,9 @@
 package org.ambiseg.app;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javafx.application.Platform;
@@ -17,6 +19,7 @@ import org.ambiseg.app.session.CaseFiles;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Case;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.io.DicomImage;
 import org.ambiseg.io.ImageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,7 @@ public final class MainViewModel {
   private final ReadOnlyObjectWrapper<Image> displayImage = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Case> currentCase = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<LoadedImage> loaded = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(READY);
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
 
@@ -76,6 +80,11 @@ public final class MainViewModel {
    */
   public ReadOnlyObjectProperty<Case> currentCaseProperty() {
     return currentCase.getReadOnlyProperty();
+  }
+
+  /** The last file read, with its case and (for DICOM) its modality values; null before any. */
+  public ReadOnlyObjectProperty<LoadedImage> loadedProperty() {
+    return loaded.getReadOnlyProperty();
   }
 
   /** One line saying what the app is doing or what is open. */
@@ -119,7 +128,9 @@ public final class MainViewModel {
     return new Task<>() {
       @Override
       protected LoadedImage call() throws BadInputException {
-        Image2D image = ImageReader.readImage(file);
+        Optional<DicomImage> dicom =
+            isDicomName(file) ? Optional.of(ImageReader.readDicom(file)) : Optional.empty();
+        Image2D image = dicom.isPresent() ? dicom.get().toImage() : ImageReader.readImage(file);
         if (isCancelled()) {
           return null;
         }
@@ -127,9 +138,14 @@ public final class MainViewModel {
         if (isCancelled()) {
           return null;
         }
-        return new LoadedImage(file, opened.image(), ImageRenderer.render(opened.image()), opened);
+        return new LoadedImage(
+            file, opened.image(), ImageRenderer.render(opened.image()), opened, dicom);
       }
     };
+  }
+
+  private static boolean isDicomName(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dcm");
   }
 
   /** Runs {@code publishStep} only if {@code task} is still the newest request. */
@@ -147,6 +163,7 @@ public final class MainViewModel {
     displayImage.set(loaded.picture());
     currentFile.set(loaded.file());
     currentCase.set(loaded.opened());
+    this.loaded.set(loaded);
     Image2D img = loaded.image();
     status.set(
         name(loaded.file())

@@ -5,6 +5,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import org.ambiseg.app.cases.CaseBrowser;
 import org.ambiseg.app.cases.CaseBrowserView;
+import org.ambiseg.app.cases.RoiSelector;
+import org.ambiseg.app.cases.RoiSelectorView;
 import org.ambiseg.app.latent.LatentKind;
 import org.ambiseg.app.latent.LatentPanel;
 import org.ambiseg.app.latent.LatentViewModel;
@@ -17,8 +19,9 @@ import org.ambiseg.core.Image2D;
 /**
  * The side panels of the main window beside the gallery, each bound to the one {@link CaseSession}:
  * the dataset case list (a chosen case is shown and sampled), the uncertainty heatmaps of the
- * current samples, and the latent controls of the current model (the tab is disabled when the model
- * has no latent space). Only wiring: the logic is in the panels' view-models.
+ * current samples, the latent controls of the current model (the tab is disabled when the model has
+ * no latent space), and the region of a large image that gets sampled (enabled while such an image
+ * is open; see {@link RegionRouter}). Only wiring: the logic is in the panels' view-models.
  */
 final class ViewerPanels implements AutoCloseable {
 
@@ -27,16 +30,23 @@ final class ViewerPanels implements AutoCloseable {
   private final UncertaintyPane uncertainty;
   private final LatentViewModel latent;
   private final LatentPanel latentPanel;
+  private final RoiSelector region = new RoiSelector(RegionRouter.DEFAULT_INPUT_SIZE);
+  private final RoiSelectorView regionView = new RoiSelectorView(region);
+  private final RegionRouter router;
+  private Tab regionTab;
 
   ViewerPanels(CaseSession session, AppExecutors executors, ProblemReporter problems) {
     ObservableValue<Image2D> image = session.caseProperty().map(Case::image);
+    router = new RegionRouter(region, session::showCase, this::showRegionTab);
+    router.modelChanged(session.modelProperty().get());
+    session.modelProperty().addListener((obs, old, now) -> router.modelChanged(now));
     browser = new CaseBrowser(executors.io(), problems);
     browser
         .selectedCaseProperty()
         .addListener(
             (obs, old, now) -> {
               if (now != null) {
-                session.showCase(now);
+                router.datasetCase(now);
               }
             });
     browserView = new CaseBrowserView(browser);
@@ -55,6 +65,26 @@ final class ViewerPanels implements AutoCloseable {
     latentTab.disableProperty().bind(latent.kindProperty().isEqualTo(LatentKind.NONE));
     view.addSidePanel("Cases", browserView.root());
     browserView.installArrowKeys(view.root());
+    view.addSidePanel("Region", regionView.root());
+    regionTab = view.sidePanels().getTabs().get(view.sidePanels().getTabs().size() - 1);
+    regionTab.setId("region-tab");
+    regionTab.disableProperty().bind(region.displayImageProperty().isNull());
+  }
+
+  private void showRegionTab() {
+    if (regionTab != null) {
+      regionTab.getTabPane().getSelectionModel().select(regionTab);
+    }
+  }
+
+  /** Routes opened images to the session, through the region selector when they are large. */
+  RegionRouter router() {
+    return router;
+  }
+
+  /** The region selector of large images. */
+  RoiSelector region() {
+    return region;
   }
 
   /** The dataset browser (File > Open dataset opens into it). */

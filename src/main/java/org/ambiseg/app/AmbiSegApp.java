@@ -2,6 +2,7 @@ package org.ambiseg.app;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
@@ -11,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -23,6 +25,7 @@ import org.ambiseg.app.cases.RecentFiles;
 import org.ambiseg.app.cases.RecentFilesMenu;
 import org.ambiseg.app.export.ExportFileChooser;
 import org.ambiseg.app.export.FxExportFileChooser;
+import org.ambiseg.app.export.SessionActions;
 import org.ambiseg.app.gallery.FxMaskFileChooser;
 import org.ambiseg.app.gallery.GalleryViewModel;
 import org.ambiseg.app.gallery.MaskFileChooser;
@@ -131,10 +134,23 @@ public final class AmbiSegApp extends Application {
             () -> stage,
             () -> Optional.ofNullable(panels.latent().zProperty().get()),
             () -> stage.getScene().getRoot().lookup("#main-columns"));
+    SessionBridge bridge =
+        new SessionBridge(
+            session,
+            model,
+            panels.browser(),
+            panels.latent(),
+            panels.uncertainty().model(),
+            gallery);
+    SessionActions sessionActions =
+        new SessionActions(exportChooser, () -> stage, bridge::current, bridge::restore, problems);
+    List<MenuItem> fileItems = new ArrayList<>(datasetItems(stage, recent));
+    fileItems.add(new SeparatorMenuItem());
+    fileItems.add(withId(sessionActions.save().toMenuItem(), "save-session"));
+    fileItems.add(withId(sessionActions.open().toMenuItem(), "open-session"));
     MenuBar menuBar =
         new MenuBar(
-            new FileMenuActions(model, chooser, () -> stage, Platform::exit)
-                .menu(datasetItems(stage, recent)),
+            new FileMenuActions(model, chooser, () -> stage, Platform::exit).menu(fileItems),
             exports.menu(),
             new TrainingMenu(
                     executors.io(), session::openModel, TrainingViewModel.defaultRunsFolder())
@@ -204,6 +220,11 @@ public final class AmbiSegApp extends Application {
             .toMenuItem();
     file.setId("open-dataset-file");
     return List.of(folder, file, recentMenu);
+  }
+
+  private static MenuItem withId(MenuItem item, String id) {
+    item.setId(id);
+    return item;
   }
 
   private void openRecent(RecentFile r, CaseBrowser browser) {

@@ -19,6 +19,9 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import org.ambiseg.app.export.ExportFileChooser;
 import org.ambiseg.app.export.ExportFileType;
+import org.ambiseg.app.export.SessionActions;
+import org.ambiseg.app.export.SessionFile;
+import org.ambiseg.app.export.SessionJson;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.MapKind;
 import org.ambiseg.io.GifFrames;
@@ -34,7 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The whole viewer on the shipped sample and model, driven through its menus and tabs like a
  * person: the uncertainty tab shows another heatmap when the map kind changes, the latent tab's
- * first slider moves the segmentation (and moving it back repeats the pixels), and Export > Samples
+ * first slider moves the segmentation (and moving it back repeats the pixels), File > Save session
+ * and Open session bring back seed and slider positions with the same pixels, and Export > Samples
  * as animated GIF writes one frame per sample.
  */
 class ViewerWindowTest {
@@ -45,6 +49,7 @@ class ViewerWindowTest {
 
   private final FxRobot robot = new FxRobot();
   private final AtomicReference<Path> nextExport = new AtomicReference<>();
+  private final AtomicReference<Path> nextOpen = new AtomicReference<>();
   private AmbiSegApp app;
 
   @BeforeAll
@@ -64,7 +69,7 @@ class ViewerWindowTest {
 
           @Override
           public Optional<Path> chooseFileToOpen(javafx.stage.Window owner, ExportFileType type) {
-            return Optional.empty();
+            return Optional.ofNullable(nextOpen.get());
           }
         };
     DatasetChooser noDatasets =
@@ -150,6 +155,56 @@ class ViewerWindowTest {
     waitIdle(latent);
     assertArrayEquals(atMean, pixels(latent.overlayProperty().get()), "same z, same pixels");
 
+    // File > Save session stores case, model, N, seed and slider positions; Open session puts
+    // them back after they were changed, and the same pixels come back.
+    robot.interact(() -> slider.setValue(2));
+    waitIdle(latent);
+    int[] atPlus2 = pixels(latent.overlayProperty().get());
+    Path saved = tmp.resolve("figure" + SessionJson.EXTENSION);
+    nextExport.set(saved);
+    robot.clickOn("File");
+    robot.clickOn(SessionActions.SAVE_TEXT);
+    WaitForAsyncUtils.waitForFxEvents();
+    SessionFile session = SessionJson.read(saved);
+    assertEquals(List.of(2.0, 0.0, 0.0, 0.0, 0.0, 0.0), session.latent());
+    assertEquals(0, session.seed());
+    assertEquals(16, session.sampleCount());
+    assertEquals(Optional.of(SAMPLE.toAbsolutePath()), session.caseRef().imageFile());
+    assertEquals("probunet-shapes", session.modelDir().getFileName().toString());
+
+    robot.interact(() -> slider.setValue(-3));
+    robot.interact(() -> app.session().seedProperty().set(3));
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> samplesWithSeed(3));
+    waitIdle(latent);
+    nextOpen.set(saved);
+    robot.clickOn("File");
+    robot.clickOn(SessionActions.OPEN_TEXT);
+    try {
+      WaitForAsyncUtils.waitFor(
+          120,
+          TimeUnit.SECONDS,
+          () ->
+              samplesWithSeed(0)
+                  && latent.offsets().get(0).get() == 2.0
+                  && !latent.busyProperty().get());
+    } catch (TimeoutException e) {
+      SampleSet s = app.session().samplesProperty().get();
+      throw new AssertionError(
+          "session not restored: seed "
+              + (s == null ? "none" : s.seed())
+              + ", z1 "
+              + latent.offsets().get(0).get()
+              + ", case "
+              + app.session().caseProperty().get().id()
+              + ", file "
+              + app.model().currentFileProperty().get()
+              + ", busy "
+              + latent.busyProperty().get(),
+          e);
+    }
+    waitIdle(latent);
+    assertArrayEquals(atPlus2, pixels(latent.overlayProperty().get()), "restored z, same pixels");
+
     // Export > Samples as animated GIF: the dialog writes one frame per sample.
     Path gif = tmp.resolve("samples.gif");
     nextExport.set(gif);
@@ -164,6 +219,11 @@ class ViewerWindowTest {
     assertEquals(16, frames.count());
     assertTrue(frames.loopsForever());
     robot.type(KeyCode.ESCAPE);
+  }
+
+  private boolean samplesWithSeed(long seed) {
+    SampleSet s = app.session().samplesProperty().get();
+    return s != null && s.size() == 16 && s.seed() == seed;
   }
 
   private Tab tab(String title) {

@@ -132,14 +132,31 @@ public final class MoseSampler {
       return out;
     }
 
-    /** {@code n} samples: each draws its expert by the weights, then z from that expert. */
+    /**
+     * {@code n} samples: their experts drawn by the weights ({@link #standardExperts}), then each z
+     * from its expert's Gaussian.
+     */
     public List<float[]> standard(int n, long seed) {
       SplittableRandom random = new SplittableRandom(seed);
+      int[] experts = drawExperts(n, random);
       float[][] z = new float[n][];
       for (int s = 0; s < n; s++) {
-        z[s] = draw(pickExpert(random.nextDouble()), random);
+        z[s] = draw(experts[s], random);
       }
       return decode(z);
+    }
+
+    /** The expert of each sample of {@code standard(n, seed)}, in order. */
+    public int[] standardExperts(int n, long seed) {
+      return drawExperts(n, new SplittableRandom(seed));
+    }
+
+    private int[] drawExperts(int n, SplittableRandom random) {
+      int[] experts = new int[n];
+      for (int s = 0; s < n; s++) {
+        experts[s] = pickExpert(random.nextDouble());
+      }
+      return experts;
     }
 
     private int pickExpert(double u) {

@@ -25,7 +25,8 @@ final class ExpertWeightComparison {
   private double error;
 
   /** One case's error in percentage points: the model's expert groups against the truth. */
-  static double compare(List<ExpertSamples> groups, List<Interpretation> truth, int width, int height) {
+  static double compare(
+      List<ExpertSamples> groups, List<Interpretation> truth, int width, int height) {
     double[] implied = new double[truth.size()];
     for (ExpertSamples group : groups) {
       SampleSet set = SampleSet.of(width, height, group.maps(), "expert", 0);

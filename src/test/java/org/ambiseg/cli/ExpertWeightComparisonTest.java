@@ -30,22 +30,22 @@ class ExpertWeightComparisonTest {
     // implied 0.5 / 0.5, error 100 / 2 * (0.1 + 0.1) = 10 pp
     double first =
         ExpertWeightComparison.compare(
-        List.of(
-            new ExpertSamples(0, 0.5, List.of(LEFT, LEFT)),
-            new ExpertSamples(1, 0.5, List.of(RIGHT, RIGHT))),
-        TRUTH,
-        2,
-        2);
+            List.of(
+                new ExpertSamples(0, 0.5, List.of(LEFT, LEFT)),
+                new ExpertSamples(1, 0.5, List.of(RIGHT, RIGHT))),
+            TRUTH,
+            2,
+            2);
     // case 2: expert 0 (w 0.8) half left half right, expert 1 (w 0.2) all left:
     // implied left 0.4 + 0.2 = 0.6, right 0.4: error 0 pp
     double second =
         ExpertWeightComparison.compare(
-        List.of(
-            new ExpertSamples(0, 0.8, List.of(LEFT, RIGHT)),
-            new ExpertSamples(1, 0.2, List.of(LEFT, LEFT))),
-        TRUTH,
-        2,
-        2);
+            List.of(
+                new ExpertSamples(0, 0.8, List.of(LEFT, RIGHT)),
+                new ExpertSamples(1, 0.2, List.of(LEFT, LEFT))),
+            TRUTH,
+            2,
+            2);
     assertEquals(10.0, first, 1e-9);
     assertEquals(0.0, second, 1e-9);
     ExpertWeightComparison comparison = new ExpertWeightComparison();

@@ -1,6 +1,7 @@
 package org.ambiseg.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,13 +10,15 @@ import java.util.List;
  */
 final class ForegroundMaps {
 
+  private static final NDIndex FOREGROUND = new NDIndex(":, 1");
+
   private ForegroundMaps() {}
 
   /** One H x W map of class-1 probabilities per batch entry, as plain arrays. */
   static List<float[]> of(NDArray logits) {
     long n = logits.getShape().get(0);
     int plane = Math.toIntExact(logits.getShape().get(2) * logits.getShape().get(3));
-    float[] all = logits.softmax(1).get(":, 1").toFloatArray();
+    float[] all = logits.softmax(1).get(FOREGROUND).toFloatArray();
     List<float[]> out = new ArrayList<>((int) n);
     for (int s = 0; s < n; s++) {
       float[] p = new float[plane];

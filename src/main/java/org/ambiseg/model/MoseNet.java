@@ -96,9 +96,14 @@ public final class MoseNet extends AbstractBlock {
     return fcomb.project(ps, features);
   }
 
-  /** Logits for a batch of z (all for one image) on projected features of that image. */
-  public NDArray decodeProjected(ParameterStore ps, NDArray projected, NDArray z) {
-    return fcomb.decodeProjected(ps, projected, z);
+  /** Fcomb's first-layer weights for z, (hidden, latentDim) row-major, read on the host. */
+  public float[] latentWeights(ParameterStore ps, NDArray like) {
+    return fcomb.latentWeights(ps, like);
+  }
+
+  /** Logits for per-sample terms W_z * z (N x hidden x 1 x 1) on one image's projection. */
+  public NDArray decodeBiased(ParameterStore ps, NDArray projected, NDArray latentBias) {
+    return fcomb.decodeBiased(ps, projected, latentBias);
   }
 
   /** Parameter counts of the four parts (prior, gate, unet, fcomb) and their total. */

@@ -31,11 +31,13 @@ public final class MoseSampler {
     int c = config.base().inputChannels();
     float[] pixels = ModelInput.prepare(image, c, config.sizeDivisor(), normalization);
     NDManager manager = model.manager().newSubManager();
-    try (NDManager scratch = manager.newSubManager()) {
+    try (NoGrad ignored = NoGrad.enter();
+        NDManager scratch = manager.newSubManager()) {
       NDArray x = scratch.create(pixels, new Shape(1, c, image.height(), image.width()));
       MoseNet.Encoding enc = model.block().encode(model.parameterStore(), x, false);
       NDArray projected = model.block().projectFeatures(model.parameterStore(), enc.features());
       projected.attach(manager);
+      float[] latentWeights = model.block().latentWeights(model.parameterStore(), projected);
       int k = config.experts();
       int l = config.latentDim();
       float[] mean = enc.priorMean().toFloatArray();
@@ -49,7 +51,7 @@ public final class MoseSampler {
           sigmas[e][d] = (float) Math.exp(logSigma[e * l + d]);
         }
       }
-      return new EncodedImage(manager, projected, weights, means, sigmas);
+      return new EncodedImage(manager, projected, latentWeights, weights, means, sigmas);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -86,14 +88,21 @@ public final class MoseSampler {
 
     private final NDManager manager;
     private final NDArray projected;
+    private final float[] latentWeights;
     private final double[] weights;
     private final float[][] means;
     private final float[][] sigmas;
 
     private EncodedImage(
-        NDManager manager, NDArray projected, double[] weights, float[][] means, float[][] sigmas) {
+        NDManager manager,
+        NDArray projected,
+        float[] latentWeights,
+        double[] weights,
+        float[][] means,
+        float[][] sigmas) {
       this.manager = manager;
       this.projected = projected;
+      this.latentWeights = latentWeights;
       this.weights = weights;
       this.means = means;
       this.sigmas = sigmas;
@@ -178,21 +187,32 @@ public final class MoseSampler {
       return z;
     }
 
-    /** Foreground probability maps for latent vectors z (any experts: the decoder is shared). */
+    /**
+     * Foreground probability maps for latent vectors z (any experts: the decoder is shared). W_z *
+     * z is formed on the host, as in {@link ProbUNetSampler}; the engine runs the rest of Fcomb.
+     */
     public List<float[]> decode(float[][] z) {
       int latent = model.config().latentDim();
-      float[] flat = new float[z.length * latent];
+      int hidden = latentWeights.length / latent;
+      float[] bias = new float[z.length * hidden];
       for (int s = 0; s < z.length; s++) {
         if (z[s].length != latent) {
           throw new IllegalArgumentException(
               "z has " + z[s].length + " values, expected " + latent);
         }
-        System.arraycopy(z[s], 0, flat, s * latent, latent);
+        for (int h = 0; h < hidden; h++) {
+          float acc = 0;
+          for (int l = 0; l < latent; l++) {
+            acc += latentWeights[h * latent + l] * z[s][l];
+          }
+          bias[s * hidden + h] = acc;
+        }
       }
-      try (NDManager scratch = manager.newSubManager()) {
-        NDArray zs = scratch.create(flat, new Shape(z.length, latent));
+      try (NoGrad ignored = NoGrad.enter();
+          NDManager scratch = manager.newSubManager()) {
+        NDArray latentBias = scratch.create(bias, new Shape(z.length, hidden, 1, 1));
         return ForegroundMaps.of(
-            model.block().decodeProjected(model.parameterStore(), projected, zs));
+            model.block().decodeBiased(model.parameterStore(), projected, latentBias));
       }
     }
 

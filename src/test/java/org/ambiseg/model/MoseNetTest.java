@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -161,6 +162,29 @@ class MoseNetTest {
         Normalization.IDENTITY,
         new TrainingDomain(SIZE, SIZE, 1, 0.5f, 0.2f, "test"),
         null);
+  }
+
+  @Test
+  void samplingAndDecodingLeaveNoArraysInTheModelsManager() {
+    try (MoseModel model = MoseModel.create(MoseConfig.MOSE_TINY, 6, Device.cpu())) {
+      MoseSampler sampler = new MoseSampler(model, Normalization.IDENTITY);
+      Image2D im = image(8);
+      BaseNDManager manager = (BaseNDManager) model.manager();
+      for (int i = 0; i < 5; i++) {
+        sampler.sample(im, 2, i); // warm-up: lazily created state counts as baseline
+      }
+      int before = manager.getManagedArrays().size();
+      for (int i = 0; i < 20; i++) {
+        sampler.sample(im, 1, i);
+        sampler.sampleCompact(im, 1, i);
+      }
+      try (MoseSampler.EncodedImage enc = sampler.encode(im)) {
+        for (int i = 0; i < 20; i++) {
+          enc.decode(new float[][] {{(float) Math.sin(i * 0.1)}});
+        }
+      }
+      assertEquals(before, manager.getManagedArrays().size());
+    }
   }
 
   @Test

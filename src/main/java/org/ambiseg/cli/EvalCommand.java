@@ -19,6 +19,7 @@ import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.Estimator;
 import org.ambiseg.estimate.Estimators;
 import org.ambiseg.estimate.ModeClustering;
+import org.ambiseg.estimate.MoseEstimator;
 import org.ambiseg.io.AtomicFiles;
 import org.ambiseg.io.Dataset;
 import org.ambiseg.io.DatasetReaders;
@@ -86,7 +87,8 @@ public final class EvalCommand implements Callable<Integer> {
       names = "--truth",
       description =
           "also compare with the dataset's truth.json (synthetic data): interpretation"
-              + " frequencies, mode counts and the oracle that samples from the truth")
+              + " frequencies, mode counts and the oracle that samples from the truth;"
+              + " for MoSE also its expert weights against the truth probabilities")
   boolean truth;
 
   @Option(
@@ -164,7 +166,18 @@ public final class EvalCommand implements Callable<Integer> {
                     truthOfCase = withTruth.interpretations(i);
                   }
                 }
-                return CaseEvaluation.score(i, c, set, seed + i, truthOfCase, w.clustering());
+                JsonObject row =
+                    CaseEvaluation.score(i, c, set, seed + i, truthOfCase, w.clustering());
+                if (truthOfCase != null && w.estimator() instanceof MoseEstimator mose) {
+                  row.addProperty(
+                      ExpertWeightComparison.FIELD,
+                      ExpertWeightComparison.compare(
+                          mose.sampleCompact(c.image(), samples, seed + i),
+                          truthOfCase,
+                          c.image().width(),
+                          c.image().height()));
+                }
+                return row;
               },
               json ? new PrintStream(OutputStream.nullOutputStream()) : System.err,
               PROGRESS_SECONDS);
@@ -197,6 +210,7 @@ public final class EvalCommand implements Callable<Integer> {
       throws BadInputException {
     DatasetAggregator aggregator = new DatasetAggregator();
     TruthComparison truthComparison = new TruthComparison();
+    ExpertWeightComparison expertWeights = new ExpertWeightComparison();
     JsonArray perCaseRows = new JsonArray();
     long emptySamples = 0;
     long emptyRaters = 0;
@@ -216,6 +230,9 @@ public final class EvalCommand implements Callable<Integer> {
       raterMasks += row.get("raters").getAsLong();
       if (row.has("truth_frequency_error_pp")) {
         truthComparison.add(row);
+      }
+      if (row.has(ExpertWeightComparison.FIELD)) {
+        expertWeights.add(row);
       }
       if (perCase) {
         JsonObject p = new JsonObject();
@@ -260,6 +277,9 @@ public final class EvalCommand implements Callable<Integer> {
     o.addProperty("cases_per_second", stats.casesPerSecond());
     if (truthComparison.hasCases()) {
       truthComparison.toJson().entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+    }
+    if (expertWeights.hasCases()) {
+      expertWeights.toJson().entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
     }
     if (perCase) {
       o.add("per_case", perCaseRows);
@@ -332,6 +352,14 @@ public final class EvalCommand implements Callable<Integer> {
           o.get("oracle_ged").getAsDouble(),
           100 * o.get("modes_match_fraction").getAsDouble(),
           100 * o.get("oracle_modes_match_fraction").getAsDouble());
+    }
+    if (o.has(ExpertWeightComparison.FIELD)) {
+      System.out.printf(
+          Locale.ROOT,
+          "  expert weights vs truth probabilities: mean absolute difference %.1f pp"
+              + " (%d samples per expert)%n",
+          o.get(ExpertWeightComparison.FIELD).getAsDouble(),
+          samples);
     }
   }
 

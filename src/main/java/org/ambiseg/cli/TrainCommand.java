@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ambiseg.core.BadInputException;
+import org.ambiseg.train.MoseSettings;
 import org.ambiseg.train.ObjectiveSettings;
 import org.ambiseg.train.TerminalProgress;
 import org.ambiseg.train.TrainableModels;
@@ -33,7 +34,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--model-type",
       defaultValue = "probunet",
-      description = "probunet, mcdropout or unet; default ${DEFAULT-VALUE}")
+      description = "probunet, hpunet, mose, mcdropout or unet; default ${DEFAULT-VALUE}")
   String modelType;
 
   @Option(names = "--data", required = true, description = "dataset (any supported format)")
@@ -107,6 +108,18 @@ public final class TrainCommand implements Callable<Integer> {
       description = "HPU-Net: fraction of pixels in the reconstruction error (1 = all)")
   double topK;
 
+  @Option(
+      names = "--annotations",
+      defaultValue = "all",
+      description = "MoSE: match all raters of an image (all) or one random rater (one)")
+  String annotations;
+
+  @Option(
+      names = "--samples-per-expert",
+      defaultValue = "4",
+      description = "MoSE: samples per expert and image at each step (default 4)")
+  int samplesPerExpert;
+
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
 
@@ -116,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (resume) {
       run = TrainingRun.resume(out, data, steps);
     } else {
-      run = TrainingRun.create(data, out, newConfig(), newObjective());
+      run = TrainingRun.create(data, out, newConfig(), newObjective(), newMose());
     }
     run.limit(limit).name(name);
     TrainingControl control = new TrainingControl();
@@ -196,6 +209,19 @@ public final class TrainCommand implements Callable<Integer> {
           topK);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--kappa/--top-k", e.getMessage());
+    }
+  }
+
+  private MoseSettings newMose() throws BadInputException {
+    if (!annotations.equals("all") && !annotations.equals("one")) {
+      throw new BadInputException("--annotations", "must be all or one, got " + annotations);
+    }
+    MoseSettings d = MoseSettings.DEFAULT;
+    try {
+      return new MoseSettings(
+          samplesPerExpert, annotations.equals("all"), d.epsilon(), d.iterations(), d.gateWeight());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--samples-per-expert", e.getMessage());
     }
   }
 }

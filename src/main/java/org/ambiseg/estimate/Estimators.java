@@ -14,7 +14,8 @@ import org.ambiseg.model.ModelStore;
 public final class Estimators {
 
   /** Model types this build can open. */
-  public static final List<String> MODEL_TYPES = List.of("probunet", "hpunet", "mcdropout", "unet");
+  public static final List<String> MODEL_TYPES =
+      List.of("probunet", "hpunet", "mose", "mcdropout", "unet");
 
   /** Estimator kinds for {@link #open(Path, String)}. */
   public static final List<String> KINDS = List.of("default", "tta");
@@ -42,6 +43,7 @@ public final class Estimators {
           switch (type) {
             case "probunet" -> ProbUNetEstimator.open(modelDir);
             case "hpunet" -> HpuNetEstimator.open(modelDir);
+            case "mose" -> MoseEstimator.open(modelDir);
             default -> McDropoutEstimator.open(modelDir);
           };
       case "tta" -> {

@@ -78,8 +78,8 @@ public final class Fcomb extends AbstractBlock {
   }
 
   /**
-   * Logits for a batch of z on a projection from {@link #project} (batch 1, broadcast): adds W_z *
-   * z per sample, then runs the remaining layers. Every array it makes lives in z's manager.
+   * Logits for a batch of z on a projection from {@link #project}: adds W_z * z per sample, then
+   * runs the remaining layers ({@link #decodeBiased}). Every array it makes lives in z's manager.
    */
   public NDArray decodeProjected(ParameterStore ps, NDArray projected, NDArray z) {
     NDArray w = firstWeight(ps, projected);
@@ -115,11 +115,28 @@ public final class Fcomb extends AbstractBlock {
   /**
    * Logits for per-sample first-layer terms {@code latentBias} = W_z * z (shape N x hidden x 1 x 1)
    * on a projection from {@link #project}: relu(latentBias + projected), then the remaining layers.
-   * Every array it makes lives in latentBias's manager, so the caller's scratch manager frees them.
+   * A projection of one image is broadcast to all N; with a projection of B images, the N terms (N
+   * a multiple of B) are taken as N / B consecutive samples per image. Every array it makes lives
+   * in latentBias's manager, so the caller's scratch manager frees them.
    */
   public NDArray decodeBiased(ParameterStore ps, NDArray projected, NDArray latentBias) {
     // latentBias first: the sum (and all that follows) belongs to its manager, not the cache's
-    NDArray x = Activation.relu(latentBias.add(projected));
+    NDArray x;
+    Shape p = projected.getShape();
+    long images = p.get(0);
+    if (images == 1) {
+      x = Activation.relu(latentBias.add(projected));
+    } else {
+      Shape b = latentBias.getShape();
+      long n = b.get(0);
+      if (n % images != 0) {
+        throw new IllegalArgumentException(
+            n + " latents do not divide among " + images + " images");
+      }
+      NDArray perSample = latentBias.reshape(images, n / images, b.get(1), 1, 1);
+      NDArray perImage = projected.reshape(images, 1, p.get(1), p.get(2), p.get(3));
+      x = Activation.relu(perSample.add(perImage).reshape(n, p.get(1), p.get(2), p.get(3)));
+    }
     for (int i = 1; i < layers.size(); i++) {
       x = Activation.relu(layers.get(i).forward(ps, new NDList(x), false).head());
     }

@@ -32,6 +32,32 @@ public final class Augmentation {
       int imageOffset,
       byte[] maskOut,
       int maskOffset) {
+    apply(
+        image,
+        new byte[][] {mask},
+        width,
+        height,
+        random,
+        imageOut,
+        imageOffset,
+        maskOut,
+        new int[] {maskOffset});
+  }
+
+  /**
+   * As above for several masks of the same image (e.g. all raters), all transformed like the image
+   * with one transform drawn from {@code random}: mask i goes to {@code maskOffsets[i]}.
+   */
+  public void apply(
+      float[] image,
+      byte[][] masks,
+      int width,
+      int height,
+      SplittableRandom random,
+      float[] imageOut,
+      int imageOffset,
+      byte[] maskOut,
+      int[] maskOffsets) {
     boolean flip = enabled && random.nextBoolean();
     int rotations = enabled && width == height ? random.nextInt(4) : 0;
     int dx = enabled && maxShift > 0 ? random.nextInt(2 * maxShift + 1) - maxShift : 0;
@@ -51,7 +77,9 @@ public final class Augmentation {
         }
         int src = sy * width + sx;
         imageOut[imageOffset + y * width + x] = image[src];
-        maskOut[maskOffset + y * width + x] = mask[src];
+        for (int i = 0; i < masks.length; i++) {
+          maskOut[maskOffsets[i] + y * width + x] = masks[i][src];
+        }
       }
     }
   }

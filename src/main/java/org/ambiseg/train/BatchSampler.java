@@ -17,6 +17,7 @@ public final class BatchSampler {
   private final long seed;
   private final Augmentation augmentation;
   private final float[] normalization;
+  private final boolean allRaters;
   private long cachedEpoch = -1;
   private int[] permutation;
 
@@ -43,6 +44,24 @@ public final class BatchSampler {
       long seed,
       Augmentation augmentation,
       float[] meanStd) {
+    this(data, batchSize, noiseSize, uniformSize, seed, augmentation, meanStd, false);
+  }
+
+  /**
+   * As above; with {@code allRaters} each batch also carries every rater's mask of its images (for
+   * models trained on all annotations at once). The chosen rater, the transforms and the noise are
+   * the same either way.
+   */
+  public BatchSampler(
+      TrainingSet data,
+      int batchSize,
+      int noiseSize,
+      int uniformSize,
+      long seed,
+      Augmentation augmentation,
+      float[] meanStd,
+      boolean allRaters) {
+    this.allRaters = allRaters;
     this.data = data;
     this.batchSize = batchSize;
     this.noiseSize = noiseSize;
@@ -61,19 +80,37 @@ public final class BatchSampler {
     byte[] masks = new byte[batchSize * plane];
     float[] noise = new float[batchSize * noiseSize];
     SplittableRandom random = new SplittableRandom(mix(seed, step));
+    int slots = allRaters ? data.maxRaterCount() : 0;
+    byte[] raterMasks = new byte[batchSize * slots * plane];
+    int[] raterCounts = new int[allRaters ? batchSize : 0];
     for (int b = 0; b < batchSize; b++) {
       int index = caseAt(step * batchSize + b);
-      int rater = random.nextInt(data.raterCount(index));
+      int count = data.raterCount(index);
+      int rater = random.nextInt(count);
+      if (!allRaters) {
+        augmentation.apply(
+            data.image(index),
+            data.rater(index, rater),
+            w,
+            h,
+            random,
+            images,
+            b * plane,
+            masks,
+            b * plane);
+        continue;
+      }
+      // every rater transformed alike; the chosen one is copied to masks as well
+      byte[][] sources = new byte[count][];
+      int[] offsets = new int[count];
+      for (int r = 0; r < count; r++) {
+        sources[r] = data.rater(index, r);
+        offsets[r] = (b * slots + r) * plane;
+      }
+      raterCounts[b] = count;
       augmentation.apply(
-          data.image(index),
-          data.rater(index, rater),
-          w,
-          h,
-          random,
-          images,
-          b * plane,
-          masks,
-          b * plane);
+          data.image(index), sources, w, h, random, images, b * plane, raterMasks, offsets);
+      System.arraycopy(raterMasks, offsets[rater], masks, b * plane, plane);
     }
     for (int i = 0; i < images.length; i++) {
       images[i] = (images[i] - normalization[0]) / normalization[1];
@@ -85,7 +122,8 @@ public final class BatchSampler {
     for (int i = 0; i < uniforms.length; i++) {
       uniforms[i] = (float) random.nextDouble();
     }
-    return new TrainingBatch(batchSize, 1, h, w, images, masks, noise, uniforms);
+    return new TrainingBatch(
+        batchSize, 1, h, w, images, masks, noise, uniforms, raterMasks, raterCounts);
   }
 
   private int caseAt(long position) {

@@ -23,6 +23,11 @@ public interface TrainableModel extends AutoCloseable {
     return 0;
   }
 
+  /** True when the model's batches must carry every rater's mask (see {@link BatchSampler}). */
+  default boolean needsAllRaters() {
+    return false;
+  }
+
   /** Runs one optimisation step at learning rate {@code lr}. */
   StepResult step(TrainingBatch batch, float lr);
 

@@ -6,19 +6,27 @@ import org.ambiseg.model.HpuNetConfig;
 import org.ambiseg.model.HpuNetModel;
 import org.ambiseg.model.McDropoutConfig;
 import org.ambiseg.model.McDropoutUNetModel;
+import org.ambiseg.model.MoseConfig;
+import org.ambiseg.model.MoseModel;
 import org.ambiseg.model.Normalization;
 import org.ambiseg.model.ProbUNetConfig;
 import org.ambiseg.model.ProbUNetModel;
 
 /**
  * Builds the {@link TrainableModel} a training configuration names: its model type ("probunet",
- * "mcdropout" or "unet") and architecture preset, with fresh weights from its seed.
+ * "hpunet", "mose", "mcdropout" or "unet") and architecture preset, with fresh weights from its
+ * seed.
  */
 public final class TrainableModels {
 
   /** Model types that can be trained. */
   public static final List<String> MODEL_TYPES =
-      List.of("probunet", "hpunet", McDropoutConfig.MCDROPOUT, McDropoutConfig.UNET);
+      List.of(
+          "probunet",
+          "hpunet",
+          MoseModel.MODEL_TYPE,
+          McDropoutConfig.MCDROPOUT,
+          McDropoutConfig.UNET);
 
   private TrainableModels() {}
 
@@ -43,6 +51,10 @@ public final class TrainableModels {
       HpuNetConfig.preset(preset);
       return;
     }
+    if (MoseModel.MODEL_TYPE.equals(modelType)) {
+      MoseConfig.preset(preset);
+      return;
+    }
     McDropoutConfig config = McDropoutConfig.preset(preset);
     if (!config.modelType().equals(modelType)) {
       throw new IllegalArgumentException(
@@ -65,7 +77,23 @@ public final class TrainableModels {
       ObjectiveSettings objective,
       int height,
       int width) {
+    return create(config, normalization, objective, MoseSettings.DEFAULT, height, width);
+  }
+
+  /** As above, with the settings of MoSE's objective (used only by MoSE models). */
+  public static TrainableModel create(
+      TrainingConfig config,
+      Normalization normalization,
+      ObjectiveSettings objective,
+      MoseSettings mose,
+      int height,
+      int width) {
     checkPreset(config.modelType(), config.preset());
+    if (MoseModel.MODEL_TYPE.equals(config.modelType())) {
+      MoseConfig arch = MoseConfig.preset(config.preset());
+      return new MoseTrainable(
+          MoseModel.create(arch, config.seed(), Devices.select()), config, mose, normalization);
+    }
     if ("hpunet".equals(config.modelType())) {
       HpuNetConfig arch = HpuNetConfig.preset(config.preset());
       if (height % arch.sizeDivisor() != 0 || width % arch.sizeDivisor() != 0 || height == 0) {

@@ -19,6 +19,7 @@ import org.ambiseg.core.Case;
 import org.ambiseg.io.AtomicFiles;
 import org.ambiseg.model.ModelInfo;
 import org.ambiseg.model.ModelStore;
+import org.ambiseg.model.MoseModel;
 import org.ambiseg.model.Normalization;
 import org.ambiseg.model.TrainingDomain;
 
@@ -36,8 +37,12 @@ public final class TrainingRun {
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-  /** What config.json in a run folder holds. */
-  public record RunConfig(TrainingConfig training, ObjectiveSettings objective, JsonObject data) {}
+  /**
+   * What config.json in a run folder holds; {@code mose} only for MoSE runs (null otherwise and in
+   * older runs).
+   */
+  public record RunConfig(
+      TrainingConfig training, ObjectiveSettings objective, JsonObject data, MoseSettings mose) {}
 
   /**
    * What the caller's listeners may use, built once the data and the model exist: the model (to be
@@ -50,16 +55,23 @@ public final class TrainingRun {
   private final Path data;
   private final TrainingConfig config;
   private final ObjectiveSettings objective;
+  private final MoseSettings mose;
   private final boolean resume;
   private Integer limit;
   private String name;
 
   private TrainingRun(
-      Path out, Path data, TrainingConfig config, ObjectiveSettings objective, boolean resume) {
+      Path out,
+      Path data,
+      TrainingConfig config,
+      ObjectiveSettings objective,
+      MoseSettings mose,
+      boolean resume) {
     this.out = out;
     this.data = data;
     this.config = config;
     this.objective = objective;
+    this.mose = mose;
     this.resume = resume;
   }
 
@@ -71,12 +83,23 @@ public final class TrainingRun {
   public static TrainingRun create(
       Path data, Path out, TrainingConfig config, ObjectiveSettings objective)
       throws BadInputException {
+    return create(data, out, config, objective, MoseSettings.DEFAULT);
+  }
+
+  /**
+   * As above, with the settings of MoSE's objective (used only when the model type is mose).
+   *
+   * @throws BadInputException when {@code out} already holds a run
+   */
+  public static TrainingRun create(
+      Path data, Path out, TrainingConfig config, ObjectiveSettings objective, MoseSettings mose)
+      throws BadInputException {
     if (Files.exists(out.resolve("checkpoints"))) {
       throw new BadInputException(
           out, "already holds a run; resume it or choose another run folder");
     }
     TrainableModels.checkPreset(config.modelType(), config.preset());
-    return new TrainingRun(out, data, config, objective, false);
+    return new TrainingRun(out, data, config, objective, mose, false);
   }
 
   /**
@@ -101,7 +124,8 @@ public final class TrainingRun {
     }
     ObjectiveSettings objective =
         stored.objective() == null ? ObjectiveSettings.PUBLISHED : stored.objective();
-    return new TrainingRun(out, dataPath, config, objective, true);
+    MoseSettings mose = stored.mose() == null ? MoseSettings.DEFAULT : stored.mose();
+    return new TrainingRun(out, dataPath, config, objective, mose, true);
   }
 
   /** Reads config.json of the run in {@code out}. */
@@ -191,7 +215,8 @@ public final class TrainingRun {
     JsonObject dataInfo = dataInfo(split, selection);
     Files.createDirectories(out);
     AtomicFiles.writeString(
-        out.resolve(CONFIG_FILE), GSON.toJson(new RunConfig(config, objective, dataInfo)) + "\n");
+        out.resolve(CONFIG_FILE),
+        GSON.toJson(new RunConfig(config, objective, dataInfo, isMose() ? mose : null)) + "\n");
     log.printf(
         "training %s (%s) on %d cases from %d patients; %d selection cases%n",
         config.modelType(),
@@ -205,7 +230,7 @@ public final class TrainingRun {
     try {
       created =
           TrainableModels.create(
-              config, normalization, objective, trainingSet.height(), trainingSet.width());
+              config, normalization, objective, mose, trainingSet.height(), trainingSet.width());
     } catch (IllegalArgumentException e) {
       throw new BadInputException(data, e.getMessage());
     }
@@ -222,7 +247,8 @@ public final class TrainingRun {
               model.uniformsPerImage(),
               config.seed(),
               new Augmentation(config.augment(), config.maxShift()),
-              stats);
+              stats,
+              model.needsAllRaters());
       List<TrainingListener> listeners = new ArrayList<>();
       listeners.add(metricsLog);
       listeners.addAll(extra.apply(new Session(model, selection, config)));
@@ -292,6 +318,9 @@ public final class TrainingRun {
     if ("hpunet".equals(model.modelType())) {
       training.add("objective", GSON.toJsonTree(objective));
     }
+    if (isMose()) {
+      training.add("objective", GSON.toJsonTree(mose));
+    }
     training.addProperty("steps", config.steps());
     training.addProperty("batch", config.batchSize());
     training.addProperty("seed", config.seed());
@@ -299,6 +328,10 @@ public final class TrainingRun {
     training.add("selection", selection);
     return ModelInfo.create(
         modelName, model.modelType(), model.architecture(), normalization, domain, training);
+  }
+
+  private boolean isMose() {
+    return MoseModel.MODEL_TYPE.equals(config.modelType());
   }
 
   private static TrainingConfig withSteps(TrainingConfig c, int steps) {

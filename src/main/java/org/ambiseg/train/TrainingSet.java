@@ -76,6 +76,15 @@ public final class TrainingSet {
     return raters[i].length;
   }
 
+  /** The largest rater count of any case. */
+  int maxRaterCount() {
+    int max = 0;
+    for (byte[][] r : raters) {
+      max = Math.max(max, r.length);
+    }
+    return max;
+  }
+
   /** Rater {@code r}'s mask of case {@code i} (shared, do not modify). */
   byte[] rater(int i, int r) {
     return raters[i][r];

@@ -23,6 +23,8 @@ import org.ambiseg.app.cases.CaseBrowser;
 import org.ambiseg.app.cases.RecentFile;
 import org.ambiseg.app.cases.RecentFiles;
 import org.ambiseg.app.cases.RecentFilesMenu;
+import org.ambiseg.app.compare.ColumnOpener;
+import org.ambiseg.app.compare.CompareMenu;
 import org.ambiseg.app.export.ExportFileChooser;
 import org.ambiseg.app.export.FxExportFileChooser;
 import org.ambiseg.app.export.SessionActions;
@@ -152,6 +154,7 @@ public final class AmbiSegApp extends Application {
         new MenuBar(
             new FileMenuActions(model, chooser, () -> stage, Platform::exit).menu(fileItems),
             exports.menu(),
+            new CompareMenu(() -> stage, session, executors.model(), ColumnOpener.DEFAULT).menu(),
             new TrainingMenu(
                     executors.io(), session::openModel, TrainingViewModel.defaultRunsFolder())
                 .menu(),

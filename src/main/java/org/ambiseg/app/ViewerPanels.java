@@ -10,6 +10,8 @@ import org.ambiseg.app.cases.RoiSelectorView;
 import org.ambiseg.app.latent.LatentKind;
 import org.ambiseg.app.latent.LatentPanel;
 import org.ambiseg.app.latent.LatentViewModel;
+import org.ambiseg.app.measure.MeasurementsPanel;
+import org.ambiseg.app.measure.MeasurementsViewModel;
 import org.ambiseg.app.session.CaseSession;
 import org.ambiseg.app.uncertainty.UncertaintyPane;
 import org.ambiseg.app.viewport.Viewport;
@@ -33,6 +35,7 @@ final class ViewerPanels implements AutoCloseable {
   private final RoiSelector region = new RoiSelector(RegionRouter.DEFAULT_INPUT_SIZE);
   private final RoiSelectorView regionView = new RoiSelectorView(region);
   private final RegionRouter router;
+  private final MeasurementsPanel measurements;
   private Tab regionTab;
 
   ViewerPanels(CaseSession session, AppExecutors executors, ProblemReporter problems) {
@@ -54,6 +57,10 @@ final class ViewerPanels implements AutoCloseable {
         new UncertaintyPane(image, session.samplesProperty(), executors.io(), new Viewport());
     latent = new LatentViewModel(session.estimatorProperty(), image, executors.model(), problems);
     latentPanel = new LatentPanel(latent);
+    measurements =
+        new MeasurementsPanel(
+            new MeasurementsViewModel(
+                session.samplesProperty(), session.caseProperty(), executors.io()));
   }
 
   /** Adds the panels as tabs of {@code view}. */
@@ -65,6 +72,7 @@ final class ViewerPanels implements AutoCloseable {
     latentTab.disableProperty().bind(latent.kindProperty().isEqualTo(LatentKind.NONE));
     view.addSidePanel("Cases", browserView.root());
     browserView.installArrowKeys(view.root());
+    view.addSidePanel("Measurements", measurements);
     view.addSidePanel("Region", regionView.root());
     regionTab = view.sidePanels().getTabs().get(view.sidePanels().getTabs().size() - 1);
     regionTab.setId("region-tab");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
@@ -150,6 +151,7 @@ public final class AmbiSegApp extends Application {
     fileItems.add(new SeparatorMenuItem());
     fileItems.add(withId(sessionActions.save().toMenuItem(), "save-session"));
     fileItems.add(withId(sessionActions.open().toMenuItem(), "open-session"));
+    AtomicReference<List<Menu>> menus = new AtomicReference<>(List.of());
     MenuBar menuBar =
         new MenuBar(
             new FileMenuActions(model, chooser, () -> stage, Platform::exit).menu(fileItems),
@@ -158,7 +160,8 @@ public final class AmbiSegApp extends Application {
             new TrainingMenu(
                     executors.io(), session::openModel, TrainingViewModel.defaultRunsFolder())
                 .menu(),
-            new HelpMenuActions(() -> stage).menu());
+            new HelpMenuActions(() -> stage, () -> menus.get()).menu());
+    menus.set(menuBar.getMenus());
     SampleActionsView actions =
         new SampleActionsView(session, gallery, maskChooser, () -> stage, problems);
     MainView view = new MainView(model, session, gallery, menuBar, actions.root());

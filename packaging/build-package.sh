@@ -95,6 +95,6 @@ if [ "$type" = app-image ]; then
 else
   jpackage --type deb --dest "$dist" "${common[@]}" \
     --linux-package-name ambiseg --linux-app-category science --linux-menu-group "Science;MedicalSoftware" \
-    --linux-shortcut --install-dir /opt
+    --linux-shortcut --install-dir /opt --resource-dir "$root/packaging/linux/deb"
   ls -l "$dist"/*.deb
 fi

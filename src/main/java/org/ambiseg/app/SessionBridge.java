@@ -8,7 +8,6 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.ListChangeListener;
-import javafx.scene.paint.Color;
 import org.ambiseg.app.cases.CaseBrowser;
 import org.ambiseg.app.cases.CaseSummary;
 import org.ambiseg.app.export.OverlayLook;
@@ -104,11 +103,8 @@ final class SessionBridge {
   /** Puts {@code saved} back on screen (model and case load in the background). */
   void restore(SessionFile saved) {
     OverlayLook look = saved.overlay();
-    gallery.styleProperty().set(look.style());
-    gallery
-        .colourProperty()
-        .set(Color.rgb(look.rgb() >> 16 & 0xFF, look.rgb() >> 8 & 0xFF, look.rgb() & 0xFF));
-    gallery.opacityProperty().set(look.opacity());
+    gallery.setLook(
+        new org.ambiseg.app.gallery.OverlayLook(look.style(), look.argb(), look.opacity()));
     uncertainty.mapKindProperty().set(saved.mapKind());
     session.sampleCountProperty().set(saved.sampleCount());
     session.seedProperty().set(saved.seed());

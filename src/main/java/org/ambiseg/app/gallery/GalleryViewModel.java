@@ -157,6 +157,13 @@ public final class GalleryViewModel {
     return new OverlayLook(style.get(), toArgb(colour.get()), clamp(opacity.get()));
   }
 
+  /** Sets style, colour and opacity from a plain value (the inverse of {@link #look()}). */
+  public void setLook(OverlayLook look) {
+    style.set(look.style());
+    colour.set(toColour(look.argb()));
+    opacity.set(look.opacity());
+  }
+
   private void caseChanged() {
     Case c = session.caseProperty().get();
     plainImage = c == null ? null : ImageRenderer.render(c.image());

@@ -1,52 +1,34 @@
 #!/usr/bin/env bash
-# Regenerates docs/screenshot-main.png: starts the real desktop app on a virtual X display
-# (1400x900), opens an image, waits, and grabs the screen.
-#   docs/make-screenshots.sh [image-file]
-# Without an argument it uses the first image in sample-data/test/images/ if there is one, otherwise a
-# generated synthetic 128x128 lesion-like image (never patient data).
-# Needs (Debian): apt-get install xvfb xauth libgtk-3-0 imagemagick
+# Regenerates the screenshots in docs/ (main window, uncertainty, latent, cases, measurements and
+# compare views): starts the real desktop app on a virtual X display (1400x900), opens a case of the
+# shipped sample dataset, waits until it is sampled with the shipped model, and snapshots each view
+# (org.ambiseg.app.ScreenshotTour).
+#   docs/make-screenshots.sh [dataset [case-index]]      default: sample-data/test, case 3
+# Needs (Debian): apt-get install xvfb xauth libgtk-3-0 imagemagick (imagemagick only shrinks the
+# PNGs; without it they are kept as written).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$here"
-out=docs/screenshot-main.png
-wait_s=${SCREENSHOT_WAIT:-8}
+dataset="${1:-sample-data/test}"
+case_index="${2:-3}"
 
-if [ "${1:-}" = "--inside-xvfb" ]; then
-  image="$2"
-  cp="target/classes:$(cat target/runtime-classpath.txt)"
-  java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "$cp" org.ambiseg.app.Launcher "$image" >/dev/null 2>&1 &
-  app=$!
-  sleep "$wait_s"
-  # the window by its title (no window manager runs, so it has no frame); the whole screen if that fails
-  import -window AmbiSeg "$out.tmp.png" 2>/dev/null || import -window root "$out.tmp.png"
-  kill "$app" 2>/dev/null || true
-  wait "$app" 2>/dev/null || true
-  # 64 colours keep the PNG small; the UI has few colours and the image is grey
-  convert "$out.tmp.png" -colors 64 -strip "PNG8:$out"
-  rm -f "$out.tmp.png"
-  exit 0
-fi
-
-for tool in xvfb-run import convert; do
-  command -v "$tool" >/dev/null 2>&1 || {
-    echo "make-screenshots: $tool not found (apt-get install xvfb xauth imagemagick)" >&2
-    exit 2
-  }
-done
-
-image="${1:-}"
-if [ -z "$image" ]; then
-  image=$(find sample-data/test/images -maxdepth 1 -name '*.png' 2>/dev/null | sort | head -1 || true)
-fi
-if [ -z "$image" ]; then
-  image="$(mktemp -d)/synthetic-lesion.png"
-  # soft bright blob with a fuzzy rim on a noisy, mid-grey background
-  convert -size 128x128 xc:gray25 -seed 7 +noise Gaussian \
-    \( -size 128x128 xc:black -fill white -draw "ellipse 62,66 22,17 20,360" -blur 0x5 \) \
-    -compose screen -composite -colorspace Gray -depth 8 "$image"
-fi
+command -v xvfb-run >/dev/null 2>&1 || {
+  echo "make-screenshots: xvfb-run not found (apt-get install xvfb xauth)" >&2
+  exit 2
+}
+[ -e "$dataset" ] || { echo "make-screenshots: no dataset at $dataset" >&2; exit 2; }
 
 ./ambiseg --version >/dev/null # builds the project when needed
-xvfb-run -a -s "-screen 0 1400x900x24" "$0" --inside-xvfb "$image"
-echo "wrote $out ($(du -k "$out" | cut -f1) KB) showing $image"
+cp="target/classes:$(cat target/runtime-classpath.txt)"
+xvfb-run -a -s "-screen 0 1400x900x24" \
+  java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dorg.slf4j.simpleLogger.log.org.ambiseg.app.ScreenshotTour=info \
+  -cp "$cp" org.ambiseg.app.ScreenshotTour "$dataset" "$case_index" docs
+
+if command -v convert >/dev/null 2>&1; then
+  for png in docs/screenshot-*.png; do
+    # 128 colours keep the PNGs small; the UI has few colours and the images are grey or viridis
+    convert "$png" -colors 128 -strip "PNG8:$png"
+  done
+fi
+ls -l docs/screenshot-*.png

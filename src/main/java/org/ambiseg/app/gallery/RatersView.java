@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ambiseg.app.ImageCanvas;
 
@@ -31,6 +32,7 @@ public final class RatersView {
     tiles.setId("rater-tiles");
     ScrollPane scroll = new ScrollPane(tiles);
     scroll.setFitToWidth(true);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
     root.getChildren().addAll(scores, scroll);
     gallery.raterTiles().addListener((ListChangeListener<Image>) c -> rebuild(gallery));
     rebuild(gallery);

@@ -144,7 +144,8 @@ public final class AmbiSegApp extends Application {
             panels.browser(),
             panels.latent(),
             panels.uncertainty().model(),
-            gallery);
+            gallery,
+            panels.region());
     SessionActions sessionActions =
         new SessionActions(exportChooser, () -> stage, bridge::current, bridge::restore, problems);
     List<MenuItem> fileItems = new ArrayList<>(datasetItems(stage, recent));

@@ -10,6 +10,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.collections.ListChangeListener;
 import org.ambiseg.app.cases.CaseBrowser;
 import org.ambiseg.app.cases.CaseSummary;
+import org.ambiseg.app.cases.Roi;
+import org.ambiseg.app.cases.RoiSelector;
 import org.ambiseg.app.export.OverlayLook;
 import org.ambiseg.app.export.SessionFile;
 import org.ambiseg.app.gallery.GalleryViewModel;
@@ -22,11 +24,11 @@ import org.ambiseg.core.Case;
 
 /**
  * Connects File > Save session / Open session to the viewer: {@link #current()} collects what is on
- * screen (case, model, N, seed, latent slider positions, map kind, overlay look) and {@link
+ * screen (case, model, N, seed, latent slider positions, map kind, overlay look, region) and {@link
  * #restore} puts a saved session back in the order the viewer needs it: look, N and seed at once,
- * then the model and the case (both load in the background), and the slider positions only once the
- * restored case is open with the restored model, so the latent panel does not reset them. Wiring
- * only; call on the FX thread.
+ * then the model and the case (both load in the background), the region of a large image once that
+ * image is open, and the slider positions only once the restored case (or region) is open with the
+ * restored model, so the latent panel does not reset them. Wiring only; call on the FX thread.
  */
 final class SessionBridge {
 
@@ -36,9 +38,11 @@ final class SessionBridge {
   private final LatentViewModel latent;
   private final UncertaintyViewModel uncertainty;
   private final GalleryViewModel gallery;
+  private final RoiSelector region;
 
   private String pendingDatasetCase;
   private SessionFile pendingLatent;
+  private Roi pendingRegion;
 
   /** The case on screen when a restore started that reloads the case: not yet the restored one. */
   private Case replacedCase;
@@ -49,15 +53,29 @@ final class SessionBridge {
       CaseBrowser browser,
       LatentViewModel latent,
       UncertaintyViewModel uncertainty,
-      GalleryViewModel gallery) {
+      GalleryViewModel gallery,
+      RoiSelector region) {
     this.session = Objects.requireNonNull(session, "session");
     this.images = Objects.requireNonNull(images, "images");
     this.browser = Objects.requireNonNull(browser, "browser");
     this.latent = Objects.requireNonNull(latent, "latent");
     this.uncertainty = Objects.requireNonNull(uncertainty, "uncertainty");
     this.gallery = Objects.requireNonNull(gallery, "gallery");
+    this.region = Objects.requireNonNull(region, "region");
+    // later: the selector centres the region on a new image right after showing it
+    region
+        .displayImageProperty()
+        .addListener((obs, old, now) -> Platform.runLater(this::applyPendingRegion));
     browser.cases().addListener((ListChangeListener<CaseSummary>) change -> selectPendingCase());
-    session.caseProperty().addListener((obs, old, now) -> applyPendingLatent());
+    session
+        .caseProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (region.displayImageProperty().get() == null) {
+                pendingRegion = null; // the restored image is shown whole: no region to place
+              }
+              applyPendingLatent();
+            });
     session.estimatorProperty().addListener((obs, old, now) -> applyPendingLatent());
     // a reloaded case equal to the one shown (records compare by value) fires no case change;
     // its new samples do
@@ -97,7 +115,16 @@ final class SessionBridge {
             session.sampleCountProperty().get(),
             offsets,
             uncertainty.mapKindProperty().get(),
-            new OverlayLook(look.style(), look.argb(), look.opacity())));
+            new OverlayLook(look.style(), look.argb(), look.opacity()),
+            shownRegion()));
+  }
+
+  /** The sampled region when a large image is open (the region selector holds it), else empty. */
+  private Optional<Roi> shownRegion() {
+    if (region.displayImageProperty().get() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(region.roiProperty().get());
   }
 
   /** Puts {@code saved} back on screen (model and case load in the background). */
@@ -109,6 +136,7 @@ final class SessionBridge {
     session.sampleCountProperty().set(saved.sampleCount());
     session.seedProperty().set(saved.seed());
     pendingLatent = saved.latent().isEmpty() ? null : saved;
+    pendingRegion = saved.region().orElse(null);
     ModelEntry model = session.modelProperty().get();
     if (model == null || !sameFile(model.dir(), saved.modelDir())) {
       session.openModel(saved.modelDir());
@@ -122,6 +150,7 @@ final class SessionBridge {
           && sameFile(ref.imageFile().get(), images.currentFileProperty().get())
           && shown.id().startsWith(expectedCaseId(ref))) {
         replacedCase = null; // the image is open already: nothing to reload
+        applyPendingRegion();
       } else {
         images.openImage(ref.imageFile().get());
       }
@@ -159,9 +188,23 @@ final class SessionBridge {
     }
   }
 
+  /**
+   * Moves the region of the restored large image to the saved place, once that image is open in the
+   * region selector (the router then shows the region's case, and the latent positions follow).
+   */
+  private void applyPendingRegion() {
+    Roi saved = pendingRegion;
+    if (saved == null || region.displayImageProperty().get() == null) {
+      return;
+    }
+    pendingRegion = null;
+    region.centreAt(saved.x() + saved.width() / 2.0, saved.y() + saved.height() / 2.0);
+    applyPendingLatent();
+  }
+
   private void applyPendingLatent() {
     SessionFile saved = pendingLatent;
-    if (saved == null) {
+    if (saved == null || pendingRegion != null) {
       return;
     }
     Case c = session.caseProperty().get();

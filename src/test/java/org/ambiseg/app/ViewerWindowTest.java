@@ -221,6 +221,43 @@ class ViewerWindowTest {
     robot.type(KeyCode.ESCAPE);
   }
 
+  @Test
+  void sessionBringsBackTheRegionOfALargeImage() throws Exception {
+    Path large = TestImages.greyPng(tmp.resolve("slice.png"), 320, 256);
+    robot.interact(() -> app.model().openImage(large));
+    var region = app.panels().region();
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () -> region.displayImageProperty().get() != null && regionCaseShown("slice [96,64 "));
+    // the centred region of 128 x 128 in 320 x 256 starts at (96, 64); move it to the top right
+    robot.interact(() -> region.centreAt(300, 10));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> regionCaseShown("slice [192,0 "));
+    Path saved = tmp.resolve("region" + SessionJson.EXTENSION);
+    nextExport.set(saved);
+    robot.clickOn("File");
+    robot.clickOn(SessionActions.SAVE_TEXT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(
+        Optional.of(new org.ambiseg.app.cases.Roi(192, 0, 128, 128)),
+        SessionJson.read(saved).region());
+
+    // back to the small sample, then the session brings the large image and its region back
+    robot.interact(() -> app.model().openImage(SAMPLE));
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> region.displayImageProperty().get() == null);
+    nextOpen.set(saved);
+    robot.clickOn("File");
+    robot.clickOn(SessionActions.OPEN_TEXT);
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> regionCaseShown("slice [192,0 "));
+    assertEquals(new org.ambiseg.app.cases.Roi(192, 0, 128, 128), region.roiProperty().get());
+  }
+
+  private boolean regionCaseShown(String idStart) {
+    var c = app.session().caseProperty().get();
+    return c != null && c.id().startsWith(idStart);
+  }
+
   private boolean samplesWithSeed(long seed) {
     SampleSet s = app.session().samplesProperty().get();
     return s != null && s.size() == 16 && s.seed() == seed;

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.ambiseg.app.cases.Roi;
 import org.ambiseg.estimate.MapKind;
 
 /**
  * Everything needed to reopen a session: which case, which model and estimator, the seed and number
- * of samples, the latent slider positions, the map shown and the overlay look. Read and written as
- * JSON by {@link SessionJson}.
+ * of samples, the latent slider positions, the map shown, the overlay look and, for a large image,
+ * the region that was sampled. Read and written as JSON by {@link SessionJson}.
  *
  * @param caseRef the case: an image file, or a dataset and a case id
  * @param modelDir the model folder
@@ -19,6 +20,7 @@ import org.ambiseg.estimate.MapKind;
  * @param latent the latent slider positions z (empty when the model has no latent sliders)
  * @param mapKind the uncertainty map shown
  * @param overlay how masks are drawn
+ * @param region the region of a large image that was sampled (empty when the case is shown whole)
  */
 public record SessionFile(
     CaseRef caseRef,
@@ -28,7 +30,8 @@ public record SessionFile(
     int sampleCount,
     List<Double> latent,
     MapKind mapKind,
-    OverlayLook overlay) {
+    OverlayLook overlay,
+    Optional<Roi> region) {
 
   /** Checks that every part is given and N is at least 1; copies the latent vector. */
   public SessionFile {
@@ -37,6 +40,7 @@ public record SessionFile(
     Objects.requireNonNull(estimatorKind, "estimatorKind");
     Objects.requireNonNull(mapKind, "mapKind");
     Objects.requireNonNull(overlay, "overlay");
+    Objects.requireNonNull(region, "region");
     latent = List.copyOf(latent);
     if (sampleCount < 1) {
       throw new IllegalArgumentException("sample count must be at least 1, got " + sampleCount);

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.ambiseg.app.cases.Roi;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.estimate.MapKind;
 import org.ambiseg.io.AtomicFiles;
@@ -33,11 +35,15 @@ import org.ambiseg.io.render.OverlayStyle;
  *  "case": {"image": "/data/scan.png"}            (or {"dataset": "/data/lidc.zip", "id": "case-7"}),
  *  "model": "/models/probunet-shapes", "estimator": "default", "seed": 7, "samples": 16,
  *  "latent": [0.5, -1.25], "map": "MEAN",
- *  "overlay": {"style": "OUTLINE", "colour": "#39FF14", "opacity": 1.0}}
+ *  "overlay": {"style": "OUTLINE", "colour": "#39FF14", "opacity": 1.0},
+ *  "region": {"x": 200, "y": 140, "width": 128, "height": 128}}
  * </pre>
  *
- * Paths are written absolute; a relative path in a file (written by hand) is taken relative to the
- * session file's folder. {@code map} is a {@link MapKind} name, {@code style} an {@link
+ * {@code region} is there only when a region of a large image was sampled (files without it, from
+ * earlier AmbiSeg versions, read as before).
+ *
+ * <p>Paths are written absolute; a relative path in a file (written by hand) is taken relative to
+ * the session file's folder. {@code map} is a {@link MapKind} name, {@code style} an {@link
  * OverlayStyle} name.
  */
 public final class SessionJson {
@@ -77,6 +83,17 @@ public final class SessionJson {
     overlay.addProperty("colour", String.format(Locale.ROOT, "#%06X", session.overlay().rgb()));
     overlay.addProperty("opacity", session.overlay().opacity());
     root.add("overlay", overlay);
+    session
+        .region()
+        .ifPresent(
+            r -> {
+              JsonObject region = new JsonObject();
+              region.addProperty("x", r.x());
+              region.addProperty("y", r.y());
+              region.addProperty("width", r.width());
+              region.addProperty("height", r.height());
+              root.add("region", region);
+            });
     String text = new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n";
     AtomicFiles.writeString(target, text);
   }
@@ -136,7 +153,8 @@ public final class SessionJson {
           (int) f.integer("samples"),
           f.numbers("latent"),
           f.enumValue("map", MapKind.class),
-          overlay(f.object("overlay")));
+          overlay(f.object("overlay")),
+          f.has("region") ? Optional.of(region(f.object("region"))) : Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new BadInputException(file, e.getMessage(), e);
     }
@@ -161,6 +179,14 @@ public final class SessionJson {
         o.enumValue("style", OverlayStyle.class),
         Integer.parseInt(colour.substring(1), 16),
         o.number("opacity"));
+  }
+
+  private static Roi region(Fields r) throws BadInputException {
+    return new Roi(
+        (int) r.integer("x"),
+        (int) r.integer("y"),
+        (int) r.integer("width"),
+        (int) r.integer("height"));
   }
 
   private static String firstLine(String message) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Window;
+import org.ambiseg.app.cases.Roi;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.estimate.MapKind;
 import org.ambiseg.io.render.OverlayStyle;
@@ -33,7 +34,8 @@ class SessionJsonTest {
         16,
         List.of(0.5, -1.25, 0.0),
         MapKind.MUTUAL_INFORMATION,
-        new OverlayLook(OverlayStyle.FILL, 0x12AB34, 0.75));
+        new OverlayLook(OverlayStyle.FILL, 0x12AB34, 0.75),
+        Optional.of(new Roi(200, 140, 128, 128)));
   }
 
   @Test
@@ -51,7 +53,8 @@ class SessionJsonTest {
             1,
             List.of(),
             MapKind.MEAN,
-            OverlayLook.defaults());
+            OverlayLook.defaults(),
+            Optional.empty());
     SessionJson.write(file, inDataset);
     assertEquals(inDataset, SessionJson.read(file));
   }
@@ -66,6 +69,7 @@ class SessionJsonTest {
     assertTrue(text.contains("\"colour\": \"#12AB34\""), text);
     assertTrue(text.contains("\"map\": \"MUTUAL_INFORMATION\""), text);
     assertTrue(text.contains("\"samples\": 16"), text);
+    assertTrue(text.replaceAll("\\s+", "").contains("\"region\":{\"x\":200,\"y\":140,"), text);
     assertTrue(text.endsWith("}\n"), text);
   }
 
@@ -85,6 +89,7 @@ class SessionJsonTest {
     assertEquals(tmp.getParent().resolve("models/x"), s.modelDir());
     assertEquals(List.of(1.0, 2.5), s.latent());
     assertEquals(0xFF0000, s.overlay().rgb());
+    assertEquals(Optional.empty(), s.region(), "a file without a region shows the case whole");
   }
 
   @Test
@@ -114,6 +119,8 @@ class SessionJsonTest {
     assertRefused(file, good.replace("#12AB34", "red"), "field \"colour\" is not #RRGGBB");
     assertRefused(file, good.replace("\"opacity\": 0.75", "\"opacity\": 2"), "opacity");
     assertRefused(file, good.replace("\"image\"", "\"picture\""), "\"case\" needs");
+    assertRefused(file, good.replace("\"x\": 200", "\"x\": -1"), "x, y >= 0");
+    assertRefused(file, good.replace("\"width\": 128", "\"width\": \"big\""), "is not a number");
   }
 
   @Test

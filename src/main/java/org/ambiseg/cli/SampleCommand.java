@@ -194,9 +194,11 @@ public final class SampleCommand implements Callable<Integer> {
       mapsJson.add(e.stem(), mapJson(e, maps.summary(e.kind())));
     }
 
+    SampleSet hard = SampleSet.ofMasks(masks, run.estimator(), run.samples().seed());
+    // an estimator's own groups (MoSE's experts) are the modes; other sets are clustered
     Modes modes =
         ModeClustering.withDefaults()
-            .cluster(SampleSet.ofMasks(masks, run.estimator(), run.samples().seed()));
+            .modesOf(run.samples().groups().map(hard::withGroups).orElse(hard));
     AtomicFiles.writeString(folder.resolve("modes.json"), GSON.toJson(modesJson(modes, n)) + "\n");
 
     BufferedImage sheet = SampleSheet.render(run, maps, threshold);
@@ -247,11 +249,16 @@ public final class SampleCommand implements Callable<Integer> {
   static JsonObject modesJson(Modes modes, int n) {
     JsonObject o = new JsonObject();
     o.addProperty("sample_count", modes.sampleCount());
-    o.addProperty("distance_threshold", modes.threshold());
+    o.addProperty("grouping", modes.noun());
+    if (Double.isFinite(modes.threshold())) {
+      o.addProperty("distance_threshold", modes.threshold());
+    }
     o.addProperty("description", modes.describe());
     JsonArray list = new JsonArray();
-    for (Mode m : modes.modes()) {
+    for (int i = 0; i < modes.size(); i++) {
+      Mode m = modes.get(i);
       JsonObject j = new JsonObject();
+      j.addProperty("name", modes.name(i));
       j.addProperty("weight", m.weight());
       JsonArray members = new JsonArray();
       m.members().forEach(members::add);

@@ -2,10 +2,12 @@ package org.ambiseg.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * N sampled segmentations of one image, each a per-pixel foreground probability map (row-major,
- * values in [0, 1]), together with the estimator and seed that produced them.
+ * values in [0, 1]), together with the estimator and seed that produced them and, for estimators
+ * that draw from groups of their own (MoSE's experts), each sample's group.
  */
 public final class SampleSet {
 
@@ -14,14 +16,21 @@ public final class SampleSet {
   private final List<float[]> probabilities;
   private final String estimator;
   private final long seed;
+  private final SampleGroups groups;
 
   private SampleSet(
-      int width, int height, List<float[]> probabilities, String estimator, long seed) {
+      int width,
+      int height,
+      List<float[]> probabilities,
+      String estimator,
+      long seed,
+      SampleGroups groups) {
     this.width = width;
     this.height = height;
     this.probabilities = probabilities;
     this.estimator = estimator;
     this.seed = seed;
+    this.groups = groups;
   }
 
   /** Builds a set from probability maps (each copied and checked for size and range). */
@@ -44,7 +53,7 @@ public final class SampleSet {
       }
       copies.add(p.clone());
     }
-    return new SampleSet(width, height, List.copyOf(copies), estimator, seed);
+    return new SampleSet(width, height, List.copyOf(copies), estimator, seed, null);
   }
 
   /** Builds a set from hard masks (probability 1 on the foreground, 0 elsewhere). */
@@ -66,7 +75,7 @@ public final class SampleSet {
       }
       probs.add(p);
     }
-    return new SampleSet(w, h, List.copyOf(probs), estimator, seed);
+    return new SampleSet(w, h, List.copyOf(probs), estimator, seed, null);
   }
 
   public int width() {
@@ -75,6 +84,24 @@ public final class SampleSet {
 
   public int height() {
     return height;
+  }
+
+  /**
+   * The same samples with the groups the estimator drew them from (see {@link SampleGroups}).
+   *
+   * @throws IllegalArgumentException when {@code g} does not give one group per sample
+   */
+  public SampleSet withGroups(SampleGroups g) {
+    if (g.groupOf().length != size()) {
+      throw new IllegalArgumentException(
+          "groups for " + g.groupOf().length + " samples given to a set of " + size());
+    }
+    return new SampleSet(width, height, probabilities, estimator, seed, g);
+  }
+
+  /** The groups the estimator drew the samples from; empty for estimators without groups. */
+  public Optional<SampleGroups> groups() {
+    return Optional.ofNullable(groups);
   }
 
   /** Number of samples. */

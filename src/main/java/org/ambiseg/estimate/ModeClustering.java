@@ -3,6 +3,7 @@ package org.ambiseg.estimate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.ambiseg.core.SampleGroups;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.metrics.BitMask;
 import org.ambiseg.metrics.Overlap;
@@ -52,8 +53,48 @@ public final class ModeClustering {
     return threshold;
   }
 
-  /** Finds the modes of a sample set. */
-  public Modes cluster(SampleSet samples) {
+  /**
+   * The modes to show for {@code samples}: the groups the estimator drew them from when it has them
+   * (MoSE's experts, with the gate's weights, named by expert number), else the clustered modes.
+   */
+  public Modes modesOf(SampleSet samples) {
+    return samples.groups().map(g -> groupModes(samples, g)).orElseGet(() -> cluster(samples));
+  }
+
+  /** Modes from an estimator's groups: each group a sample came from, with the group's weight. */
+  private static Modes groupModes(SampleSet samples, SampleGroups groups) {
+    int[] groupOf = groups.groupOf();
+    double[] weights = groups.weights();
+    List<List<Integer>> members = new ArrayList<>();
+    for (int g = 0; g < groups.count(); g++) {
+      members.add(new ArrayList<>());
+    }
+    for (int s = 0; s < groupOf.length; s++) {
+      members.get(groupOf[s]).add(s);
+    }
+    List<Integer> present = new ArrayList<>();
+    for (int g = 0; g < groups.count(); g++) {
+      if (!members.get(g).isEmpty()) {
+        present.add(g);
+      }
+    }
+    // heaviest first; equal weights: the group with the smaller first member first
+    present.sort(
+        Comparator.comparingDouble((Integer g) -> -weights[g])
+            .thenComparingInt(g -> members.get(g).get(0)));
+    double[][] distances = distances(samples);
+    List<Mode> modes = new ArrayList<>(present.size());
+    List<String> names = new ArrayList<>(present.size());
+    for (int g : present) {
+      List<Integer> m = members.get(g);
+      modes.add(new Mode(weights[g], m, medoid(m, distances), meanProbability(samples, m)));
+      names.add(groups.noun() + " " + (g + 1));
+    }
+    return new Modes(modes, samples.size(), Double.NaN, groups.noun(), names);
+  }
+
+  /** Distance 1 &minus; IoU between every two samples' hard masks. */
+  private static double[][] distances(SampleSet samples) {
     int n = samples.size();
     List<BitMask> masks = new ArrayList<>(n);
     for (int s = 0; s < n; s++) {
@@ -65,6 +106,13 @@ public final class ModeClustering {
         row[j] = 1.0 - row[j];
       }
     }
+    return distances;
+  }
+
+  /** Finds the modes of a sample set. */
+  public Modes cluster(SampleSet samples) {
+    int n = samples.size();
+    double[][] distances = distances(samples);
     int[] labels = AverageLinkage.cluster(distances, threshold);
     List<List<Integer>> groups = new ArrayList<>();
     for (int s = 0; s < n; s++) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.core.SampleGroups;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.model.Devices;
 import org.ambiseg.model.ExpertSamples;
@@ -78,8 +79,12 @@ public final class MoseEstimator implements Estimator {
 
   @Override
   public SampleSet sample(Image2D image, int n, long seed) {
-    return SampleSet.of(
-        image.width(), image.height(), sampler.sample(image, n, seed), name(), seed);
+    try (MoseSampler.EncodedImage encoded = sampler.encode(image)) {
+      SampleGroups experts =
+          new SampleGroups(encoded.standardExperts(n, seed), encoded.weights(), "expert");
+      return SampleSet.of(image.width(), image.height(), encoded.standard(n, seed), name(), seed)
+          .withGroups(experts);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.ambiseg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.core.SampleGroups;
+import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.Estimator;
 import org.ambiseg.estimate.Estimators;
 import org.ambiseg.estimate.MoseEstimator;
 import org.ambiseg.model.ExpertSamples;
 import org.ambiseg.model.ModelInfo;
 import org.ambiseg.model.ModelStore;
+import org.ambiseg.model.MoseSampler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +117,16 @@ class MoseCommandsTest {
       List<ExpertSamples> groups = mose.sampleCompact(image, 2, 5);
       assertEquals(2, groups.size());
       assertEquals(1, groups.get(0).weight() + groups.get(1).weight(), 1e-6);
-      assertEquals(3, e.sample(image, 3, 5).size());
+      SampleSet standard = e.sample(image, 3, 5);
+      assertEquals(3, standard.size());
+      // the standard form says which expert drew each sample, with the gate's weights
+      SampleGroups experts = standard.groups().orElseThrow();
+      assertEquals("expert", experts.noun());
+      try (MoseSampler.EncodedImage encoded = mose.sampler().encode(image)) {
+        assertArrayEquals(encoded.standardExperts(3, 5), experts.groupOf());
+        assertArrayEquals(encoded.weights(), experts.weights(), 0.0);
+        assertArrayEquals(encoded.standard(3, 5).get(2), standard.probability(2), 0f);
+      }
     }
 
     JsonObject eval = eval(model);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.ambiseg.core.SampleGroups;
 import org.ambiseg.core.SampleSet;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,59 @@ class ModeClusteringTest {
     assertEquals(0.0, meanA[22 * SIZE + 23], 0.0);
     assertEquals(1.0, modes.get(1).meanProbability()[22 * SIZE + 23], 0.0);
     assertEquals(0.0, modes.get(2).meanProbability()[8 * SIZE + 8], 0.0);
+  }
+
+  @Test
+  void anEstimatorsOwnGroupsAreTheModesWithTheirWeightsAndNumbers() {
+    // five samples drawn from experts 2, 1, 2, 3, 2 (0-based 1, 0, 1, 2, 1); expert 4 drew none
+    List<float[]> maps =
+        List.of(
+            Discs.disc(SIZE, 8, 8, 5),
+            Discs.disc(SIZE, 23, 22, 6),
+            Discs.disc(SIZE, 9, 8, 5),
+            new float[SIZE * SIZE],
+            Discs.disc(SIZE, 8, 9, 5));
+    SampleSet plain = Discs.set(SIZE, maps);
+    SampleGroups experts =
+        new SampleGroups(new int[] {1, 0, 1, 2, 1}, new double[] {0.25, 0.6, 0.1, 0.05}, "expert");
+    Modes modes = ModeClustering.withDefaults().modesOf(plain.withGroups(experts));
+
+    assertEquals(3, modes.size(), "an expert no sample came from is left out");
+    assertEquals(List.of(0, 2, 4), modes.get(0).members());
+    assertEquals(List.of(1), modes.get(1).members());
+    assertEquals(List.of(3), modes.get(2).members());
+    assertEquals(0.6, modes.get(0).weight(), 0.0, "the gate's weight, not the sample fraction");
+    assertEquals(0.25, modes.get(1).weight(), 0.0);
+    assertEquals(List.of("expert 2", "expert 1", "expert 3"), modes.names());
+    assertEquals("3 experts: 60 % / 25 % / 10 %", modes.describe());
+    assertTrue(Double.isNaN(modes.threshold()));
+    // the medoid of three near-identical discs: disc (8, 8) is between (9, 8) and (8, 9)
+    assertEquals(0, modes.get(0).representative());
+
+    // without groups the same samples are clustered
+    Modes clustered = ModeClustering.withDefaults().modesOf(plain);
+    assertEquals(ModeClustering.withDefaults().cluster(plain), clustered);
+    assertEquals("mode 1", clustered.name(0));
+    assertEquals("interpretation", clustered.noun());
+  }
+
+  @Test
+  void groupsMustFitTheSampleSet() {
+    SampleSet two = Discs.set(SIZE, List.of(new float[SIZE * SIZE], new float[SIZE * SIZE]));
+    SampleGroups three = new SampleGroups(new int[] {0, 0, 1}, new double[] {0.5, 0.5}, "expert");
+    assertThrows(IllegalArgumentException.class, () -> two.withGroups(three));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SampleGroups(new int[] {0, 2}, new double[] {0.5, 0.5}, "expert"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SampleGroups(new int[] {0}, new double[] {Double.NaN}, "expert"));
+    int[] groupOf = {0, 1};
+    SampleGroups g = new SampleGroups(groupOf, new double[] {0.5, 0.5}, "expert");
+    groupOf[0] = 1;
+    assertEquals(0, g.groupOf()[0], "the groups are copied");
+    assertTrue(two.groups().isEmpty());
+    assertEquals(g, two.withGroups(g).groups().orElseThrow());
   }
 
   @Test

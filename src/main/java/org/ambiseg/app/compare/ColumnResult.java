@@ -66,7 +66,7 @@ public record ColumnResult(
     for (int i = 0; i < Math.min(tiles, samples.size()); i++) {
       overlays.add(OverlayPixels.render(c.image(), samples.foreground(i), 1, OverlayLook.DEFAULT));
     }
-    Modes modes = ModeClustering.withDefaults().cluster(samples);
+    Modes modes = ModeClustering.withDefaults().modesOf(samples);
     Optional<CaseScores> scores =
         c.raters().isEmpty()
             ? Optional.empty()

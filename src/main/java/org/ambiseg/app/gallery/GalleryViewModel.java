@@ -204,9 +204,11 @@ public final class GalleryViewModel {
       order.sort(Comparator.comparingInt((Integer i) -> modeOf[i]).thenComparingInt(i -> i));
     }
     OverlayLook look = look();
+    SampleAnalysis a = session.analysisProperty().get();
     List<SampleTile> out = new ArrayList<>(order.size());
     for (int i : order) {
-      out.add(new SampleTile(i, modeOf[i], picture(c.image(), s.foreground(i), 1, look)));
+      String modeName = a == null ? "" : a.modes().name(modeOf[i]);
+      out.add(new SampleTile(i, modeOf[i], modeName, picture(c.image(), s.foreground(i), 1, look)));
     }
     tiles.setAll(out);
   }

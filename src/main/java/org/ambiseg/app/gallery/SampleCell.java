@@ -34,7 +34,8 @@ final class SampleCell extends GridCell<SampleTile> {
       return;
     }
     canvas.imageProperty().set(tile.picture());
-    caption.setText("#" + (tile.sample() + 1) + " \u00b7 mode " + (tile.mode() + 1));
+    String name = tile.modeName().isEmpty() ? "" : " \u00b7 " + tile.modeName();
+    caption.setText("#" + (tile.sample() + 1) + name);
     setGraphic(box);
   }
 

@@ -7,6 +7,8 @@ import javafx.scene.image.Image;
  *
  * @param sample index of the sample in its set
  * @param mode index of the sample's mode (0 the heaviest)
+ * @param modeName the mode's short name, e.g. "mode 1" or, for MoSE, "expert 3"; empty before the
+ *     modes are known
  * @param picture the sample drawn over the image
  */
-public record SampleTile(int sample, int mode, Image picture) {}
+public record SampleTile(int sample, int mode, String modeName, Image picture) {}

@@ -17,9 +17,12 @@ import org.ambiseg.metrics.CaseScores;
  */
 public record SampleAnalysis(Modes modes, Optional<CaseScores> scores) {
 
-  /** Clusters {@code samples} into modes and scores them against {@code c}'s raters. */
+  /**
+   * Finds the modes of {@code samples} (the estimator's own groups, e.g. MoSE's experts, or else
+   * clustered ones) and scores the samples against {@code c}'s raters.
+   */
   public static SampleAnalysis of(SampleSet samples, Case c) {
-    Modes modes = ModeClustering.withDefaults().cluster(samples);
+    Modes modes = ModeClustering.withDefaults().modesOf(samples);
     Optional<CaseScores> scores =
         c.raters().isEmpty()
             ? Optional.empty()

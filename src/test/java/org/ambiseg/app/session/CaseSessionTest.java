@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ambiseg.app.AppExecutors;
+import org.ambiseg.app.gallery.GalleryViewModel;
+import org.ambiseg.app.gallery.SampleTile;
 import org.ambiseg.core.Case;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.core.LabelMask;
@@ -119,6 +121,33 @@ class CaseSessionTest {
     assertSame(m, session.modelProperty().get());
     assertEquals("", session.warningProperty().get());
     assertEquals(16, session.analysisProperty().get().modes().sampleCount());
+  }
+
+  @Test
+  void anEstimatorsExpertsAreTheGallerysGroupsWithTheirWeights() throws Exception {
+    ModelEntry m = entry("mose", 4, 0.5f);
+    session =
+        fx(
+            () ->
+                new CaseSession(
+                    executors.model(),
+                    (head, msg) -> problems.add(msg),
+                    e -> new FakeEstimator(e.name(), false).withExperts(),
+                    List.of(m)));
+    GalleryViewModel gallery = fx(() -> new GalleryViewModel(session));
+    run(() -> session.showCase(grey("c", 4, 0.5f)));
+    run(() -> session.openModel(m.dir()));
+    waitIdle();
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> gallery.tiles().size() == 16);
+
+    assertEquals("2 experts: 70 % / 30 %", gallery.modesTextProperty().get());
+    // sorted by group: expert 2 (odd samples, weight 0.7) first, then expert 1 (even samples)
+    List<SampleTile> tiles = gallery.tiles();
+    assertEquals(1, tiles.get(0).sample());
+    assertEquals("expert 2", tiles.get(0).modeName());
+    assertEquals(15, tiles.get(7).sample());
+    assertEquals(0, tiles.get(8).sample());
+    assertEquals("expert 1", tiles.get(8).modeName());
   }
 
   @Test

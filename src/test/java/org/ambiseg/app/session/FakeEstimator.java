@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.core.SampleGroups;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.Capabilities;
 import org.ambiseg.estimate.Estimator;
@@ -13,7 +14,8 @@ import org.ambiseg.estimate.Estimator;
 /**
  * A stand-in estimator for the session's threading tests: sample i of seed s marks pixel p as
  * foreground when (p + i + s) is divisible by 3; it logs every call with its thread, and can hold
- * its first call until released.
+ * its first call until released. Made {@link #withExperts}, it says sample i came from expert i %
+ * 2, with weights 0.3 and 0.7 (as MoSE does for its experts).
  */
 final class FakeEstimator implements Estimator {
 
@@ -21,10 +23,17 @@ final class FakeEstimator implements Estimator {
   final List<String> log = new CopyOnWriteArrayList<>();
   final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch release;
+  private boolean experts;
 
   FakeEstimator(String name, boolean holdFirstCall) {
     this.name = name;
     this.release = new CountDownLatch(holdFirstCall ? 1 : 0);
+  }
+
+  /** This estimator, drawing its samples from two weighted experts from now on. */
+  FakeEstimator withExperts() {
+    experts = true;
+    return this;
   }
 
   void release() {
@@ -59,7 +68,15 @@ final class FakeEstimator implements Estimator {
       }
       maps.add(p);
     }
-    return SampleSet.of(image.width(), image.height(), maps, name, seed);
+    SampleSet set = SampleSet.of(image.width(), image.height(), maps, name, seed);
+    if (!experts) {
+      return set;
+    }
+    int[] expertOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      expertOf[i] = i % 2;
+    }
+    return set.withGroups(new SampleGroups(expertOf, new double[] {0.3, 0.7}, "expert"));
   }
 
   @Override

@@ -12,7 +12,6 @@ import org.ambiseg.app.cases.CaseBrowser;
 import org.ambiseg.app.cases.CaseSummary;
 import org.ambiseg.app.cases.Roi;
 import org.ambiseg.app.cases.RoiSelector;
-import org.ambiseg.app.export.OverlayLook;
 import org.ambiseg.app.export.SessionFile;
 import org.ambiseg.app.gallery.GalleryViewModel;
 import org.ambiseg.app.latent.LatentKind;
@@ -21,6 +20,7 @@ import org.ambiseg.app.session.CaseSession;
 import org.ambiseg.app.session.ModelEntry;
 import org.ambiseg.app.uncertainty.UncertaintyViewModel;
 import org.ambiseg.core.Case;
+import org.ambiseg.io.render.OverlayLook;
 
 /**
  * Connects File > Save session / Open session to the viewer: {@link #current()} collects what is on
@@ -105,7 +105,7 @@ final class SessionBridge {
         offsets.add(p.get());
       }
     }
-    org.ambiseg.app.gallery.OverlayLook look = gallery.look();
+    OverlayLook look = gallery.look();
     return Optional.of(
         new SessionFile(
             ref,
@@ -115,7 +115,7 @@ final class SessionBridge {
             session.sampleCountProperty().get(),
             offsets,
             uncertainty.mapKindProperty().get(),
-            new OverlayLook(look.style(), look.argb(), look.opacity()),
+            look,
             shownRegion()));
   }
 
@@ -129,9 +129,7 @@ final class SessionBridge {
 
   /** Puts {@code saved} back on screen (model and case load in the background). */
   void restore(SessionFile saved) {
-    OverlayLook look = saved.overlay();
-    gallery.setLook(
-        new org.ambiseg.app.gallery.OverlayLook(look.style(), look.argb(), look.opacity()));
+    gallery.setLook(saved.overlay());
     uncertainty.mapKindProperty().set(saved.mapKind());
     session.sampleCountProperty().set(saved.sampleCount());
     session.seedProperty().set(saved.seed());

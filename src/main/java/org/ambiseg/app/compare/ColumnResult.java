@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.ambiseg.app.gallery.OverlayLook;
 import org.ambiseg.app.gallery.OverlayPixels;
 import org.ambiseg.core.Case;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.ModeClustering;
 import org.ambiseg.estimate.Modes;
 import org.ambiseg.io.render.ColorMap;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.metrics.CaseScorer;
 import org.ambiseg.metrics.CaseScores;
 

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.io.ExportStamp;
 import org.ambiseg.io.render.Captions;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.io.render.OverlayRenderer;
 
 /**

@@ -37,6 +37,7 @@ import org.ambiseg.app.ProblemReporter;
 import org.ambiseg.core.Image2D;
 import org.ambiseg.core.ProgressMonitor;
 import org.ambiseg.io.ExportStamp;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.io.render.OverlayStyle;
 
 /**

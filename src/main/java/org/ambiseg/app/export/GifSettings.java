@@ -1,5 +1,7 @@
 package org.ambiseg.app.export;
 
+import org.ambiseg.io.render.OverlayLook;
+
 /**
  * The choices of a GIF export: frame rate, looping, overlay look, frame labels, nearest-neighbour
  * enlargement and the stamp caption.

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ambiseg.app.cases.Roi;
 import org.ambiseg.estimate.MapKind;
+import org.ambiseg.io.render.OverlayLook;
 
 /**
  * Everything needed to reopen a session: which case, which model and estimator, the seed and number

@@ -22,6 +22,7 @@ import org.ambiseg.app.cases.Roi;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.estimate.MapKind;
 import org.ambiseg.io.AtomicFiles;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.io.render.OverlayStyle;
 
 /**

@@ -32,6 +32,7 @@ import org.ambiseg.core.LabelMask;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.Modes;
 import org.ambiseg.io.PngWriter;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.io.render.OverlayRenderer;
 import org.ambiseg.io.render.OverlayStyle;
 import org.ambiseg.metrics.CaseScores;

@@ -2,6 +2,7 @@ package org.ambiseg.app.gallery;
 
 import java.awt.image.BufferedImage;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.io.render.OverlayRenderer;
 
 /**

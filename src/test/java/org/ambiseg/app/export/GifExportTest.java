@@ -21,6 +21,7 @@ import org.ambiseg.core.ProgressMonitor;
 import org.ambiseg.io.ExportStamp;
 import org.ambiseg.io.GifFrames;
 import org.ambiseg.io.ImageMetadata;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.io.render.OverlayStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

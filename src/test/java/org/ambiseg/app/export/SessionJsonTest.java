@@ -16,6 +16,7 @@ import javafx.stage.Window;
 import org.ambiseg.app.cases.Roi;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.estimate.MapKind;
+import org.ambiseg.io.render.OverlayLook;
 import org.ambiseg.io.render.OverlayStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

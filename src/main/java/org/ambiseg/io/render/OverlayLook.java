@@ -1,10 +1,8 @@
-package org.ambiseg.app.export;
-
-import org.ambiseg.io.render.OverlayRenderer;
-import org.ambiseg.io.render.OverlayStyle;
+package org.ambiseg.io.render;
 
 /**
- * How a sample's mask is drawn over the image: outline or fill, colour and opacity.
+ * How a mask is drawn over the image (gallery, rater tiles, exports, session files): outline or
+ * fill, colour and opacity.
  *
  * @param style outline only, or filled with the outline
  * @param rgb the colour as 0xRRGGBB (any alpha bits are dropped)
@@ -24,6 +22,9 @@ public record OverlayLook(OverlayStyle style, int rgb, double opacity) {
     }
     rgb &= 0xFFFFFF;
   }
+
+  /** The default look (see {@link #defaults()}). */
+  public static final OverlayLook DEFAULT = defaults();
 
   /** The default look: a fully opaque outline in {@link OverlayRenderer#DEFAULT_COLOUR}. */
   public static OverlayLook defaults() {

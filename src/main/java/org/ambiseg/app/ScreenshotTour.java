@@ -15,8 +15,10 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
@@ -25,15 +27,18 @@ import org.ambiseg.app.compare.CompareColumn;
 import org.ambiseg.app.compare.CompareMenu;
 import org.ambiseg.app.compare.CompareWindow;
 import org.ambiseg.app.compare.EstimatorChoice;
+import org.ambiseg.app.training.TrainingViewModel;
+import org.ambiseg.app.training.TrainingWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Regenerates the screenshots in {@code docs/}: starts the real app on a dataset, opens one case,
  * waits until it is sampled, then selects each side panel in turn and writes a snapshot of the
- * window, and last opens the compare view with the first estimators offered. Run by {@code
- * docs/make-screenshots.sh} under a virtual display; arguments: {@code <dataset> <case-index>
- * <out-dir>}. Exits with code 0 when every picture was written, 1 otherwise.
+ * window, then opens the compare view with the first estimators offered, and last the training
+ * dashboard during a short run. Run by {@code docs/make-screenshots.sh} under a virtual display;
+ * arguments: {@code <dataset> <case-index> <training-dataset> <out-dir>}. Exits with code 0 when
+ * every picture was written, 1 otherwise.
  */
 public final class ScreenshotTour {
 
@@ -41,8 +46,9 @@ public final class ScreenshotTour {
 
   /** Starts the tour; see the class comment for the arguments. */
   public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: ScreenshotTour <dataset> <case-index> <out-dir>");
+    if (args.length != 4) {
+      System.err.println(
+          "usage: ScreenshotTour <dataset> <case-index> <training-dataset> <out-dir>");
       System.exit(2);
     }
     // launched through this plain class: an Application main class fails on the class path
@@ -69,6 +75,9 @@ public final class ScreenshotTour {
             new String[] {"Cases", "screenshot-cases.png"},
             new String[] {"Measurements", "screenshot-measurements.png"});
 
+    /** Steps of the training run shown on the dashboard (it is stopped at a third). */
+    private static final int TRAINING_STEPS = 300;
+
     /** Estimator columns shown in the compare screenshot. */
     private static final int COMPARE_COLUMNS = 3;
 
@@ -78,13 +87,15 @@ public final class ScreenshotTour {
     private Path outDir;
     private int caseIndex;
     private Path dataset;
+    private Path trainingData;
 
     @Override
     public void start(Stage primary) throws IOException {
       List<String> args = getParameters().getUnnamed();
       dataset = Path.of(args.get(0));
       caseIndex = Integer.parseInt(args.get(1));
-      outDir = Files.createDirectories(Path.of(args.get(2)));
+      trainingData = Path.of(args.get(2));
+      outDir = Files.createDirectories(Path.of(args.get(3)));
       stage = primary;
       app = new AmbiSegApp();
       app.start(stage);
@@ -123,9 +134,10 @@ public final class ScreenshotTour {
             });
       }
       steps.add(this::compare);
+      steps.add(this::training);
       steps.add(
           () -> {
-            LOG.info("wrote {} screenshots to {}", PANELS.size() + 1, outDir);
+            LOG.info("wrote {} screenshots to {}", PANELS.size() + 3, outDir);
             finish(0);
           });
       next();
@@ -159,6 +171,62 @@ public final class ScreenshotTour {
                     window.stage().close();
                     next();
                   }));
+    }
+
+    /**
+     * Opens the training dashboard on a short probunet-tiny run on the training dataset, snapshots
+     * it once a third of the run is done (curves, a validation, sample previews), then stops the
+     * run.
+     */
+    private void training() {
+      Path runs;
+      try {
+        runs = Files.createTempDirectory("ambiseg-tour-runs");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make a runs folder", e);
+      }
+      TrainingViewModel vm =
+          new TrainingViewModel(
+              app.executors().io(),
+              (headline, message) -> LOG.error("{}: {}", headline, message),
+              null,
+              runs);
+      TrainingWindow window = new TrainingWindow(vm);
+      window.show();
+      window.stage().setWidth(1280);
+      window.stage().setHeight(800);
+      vm.dataPathProperty().set(trainingData.toString());
+      vm.presetProperty().set("probunet-tiny");
+      vm.stepsProperty().set(Integer.toString(TRAINING_STEPS));
+      vm.batchProperty().set("4");
+      vm.start();
+      waitUntil(
+          "a third of the training run",
+          () -> vm.progressProperty().get() >= 1.0 / 3,
+          () ->
+              after(
+                  SETTLE,
+                  () -> {
+                    save(window.stage().getScene(), "screenshot-training.png");
+                    scrollLivePaneToEnd(window);
+                    save(window.stage().getScene(), "screenshot-training-validation.png");
+                    vm.stop();
+                    waitUntil(
+                        "the training run to stop",
+                        () -> vm.stateProperty().get() == TrainingViewModel.State.IDLE,
+                        () -> {
+                          window.stage().close();
+                          next();
+                        });
+                  }));
+    }
+
+    /** Scrolls the dashboard's centre (the live charts) down to validation and sample previews. */
+    private static void scrollLivePaneToEnd(TrainingWindow window) {
+      BorderPane root = (BorderPane) window.stage().getScene().getRoot().lookup("#training-root");
+      ScrollPane live = (ScrollPane) root.getCenter();
+      live.setVvalue(live.getVmax());
+      live.layout();
     }
 
     private static boolean done(CompareColumn column) {

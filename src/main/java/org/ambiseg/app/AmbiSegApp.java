@@ -192,6 +192,16 @@ public final class AmbiSegApp extends Application {
   /** File menu items for datasets: open a folder or a file, and the recent files. */
   private List<MenuItem> datasetItems(Stage stage, RecentFiles recent) {
     CaseBrowser browser = panels.browser();
+    browser
+        .selectedCaseProperty()
+        .addListener(
+            (obs, old, now) -> {
+              Path dataset = browser.datasetPathProperty().get();
+              if (now != null && dataset != null) {
+                Path name = dataset.getFileName();
+                model.datasetCaseShown(now, name == null ? dataset.toString() : name.toString());
+              }
+            });
     Menu recentMenu = RecentFilesMenu.create(recent, r -> openRecent(r, browser));
     browser
         .datasetPathProperty()

@@ -158,6 +158,26 @@ public final class MainViewModel {
     publishStep.run();
   }
 
+  /**
+   * Notes in the status line that a dataset case is shown (it does not come through {@link
+   * #openImage}), e.g. "case-7 from lidc.zip \u2014 128 \u00d7 128, 4 raters".
+   */
+  public void datasetCaseShown(Case c, String datasetName) {
+    Image2D img = c.image();
+    int raters = c.raters().size();
+    status.set(
+        c.id()
+            + " from "
+            + datasetName
+            + " \u2014 "
+            + img.width()
+            + " \u00d7 "
+            + img.height()
+            + ", "
+            + raters
+            + (raters == 1 ? " rater" : " raters"));
+  }
+
   private void publish(LoadedImage loaded) {
     currentImage.set(loaded.image());
     displayImage.set(loaded.picture());

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.ambiseg.core.Case;
+import org.ambiseg.core.Image2D;
+import org.ambiseg.core.LabelMask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,17 @@ class MainViewModelTest {
     assertEquals(5, model.displayImageProperty().get().getWidth());
     assertEquals("a.png \u2014 5 \u00d7 3, grey", model.statusProperty().get());
     assertTrue(problems.isEmpty());
+  }
+
+  @Test
+  void aShownDatasetCaseReplacesTheStatusLine() throws Exception {
+    createModel();
+    Image2D image = Image2D.grey(6, 4, new float[24]);
+    LabelMask rater = LabelMask.binary(6, 4, new boolean[24]);
+    WaitForAsyncUtils.asyncFx(
+            () -> model.datasetCaseShown(Case.of("case-7", image, List.of(rater)), "lidc.zip"))
+        .get(10, TimeUnit.SECONDS);
+    assertEquals("case-7 from lidc.zip \u2014 6 \u00d7 4, 1 rater", model.statusProperty().get());
   }
 
   @Test

@@ -28,6 +28,7 @@ public final class Trainer {
   private final Validator validator;
   private final List<TrainingListener> listeners;
   private final TrainingControl control;
+  private double elapsedSeconds;
 
   /**
    * A trainer of {@code model} on batches from {@code sampler}, checkpointing into {@code runDir};
@@ -50,6 +51,11 @@ public final class Trainer {
     this.validator = validator;
     this.listeners = List.copyOf(listeners);
     this.control = control;
+  }
+
+  /** Wall time spent training this run so far, in seconds, across every resume. */
+  public double elapsedSeconds() {
+    return elapsedSeconds;
   }
 
   /** The run's checkpoint writer/reader. */
@@ -75,6 +81,7 @@ public final class Trainer {
       LOG.info("resumed from {} at step {}", checkpointer.file(), step);
     }
     long start = System.nanoTime();
+    elapsedSeconds = elapsedBefore;
     listeners.forEach(l -> l.onStart(0, config.steps()));
     long rateStartStep = step;
     long rateStartNanos = start;
@@ -110,6 +117,7 @@ public final class Trainer {
       }
       step++;
       long now = System.nanoTime();
+      elapsedSeconds = elapsedBefore + (now - start) / 1e9;
       if (now - rateStartNanos > 2_000_000_000L || rate == 0) {
         rate = (step - rateStartStep) / Math.max(1e-9, (now - rateStartNanos) / 1e9);
         if (now - rateStartNanos > 10_000_000_000L) {

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Case;
 import org.ambiseg.io.AtomicFiles;
+import org.ambiseg.model.Devices;
 import org.ambiseg.model.ModelInfo;
 import org.ambiseg.model.ModelStore;
 import org.ambiseg.model.MoseModel;
@@ -269,6 +270,7 @@ public final class TrainingRun {
       if (outcome == TrainingOutcome.FINISHED) {
         JsonObject finalMetrics = new JsonObject();
         finalMetrics.addProperty("step", config.steps());
+        finalMetrics.addProperty("elapsed_s", trainer.elapsedSeconds());
         ModelStore.save(
             out.resolve("final"), describe.apply(finalMetrics), model.exportParameters());
         log.println(
@@ -326,8 +328,34 @@ public final class TrainingRun {
     training.addProperty("seed", config.seed());
     training.addProperty("budgetImages", (long) config.steps() * config.batchSize());
     training.add("selection", selection);
+    training.add("budget", budget(selection));
     return ModelInfo.create(
         modelName, model.modelType(), model.architecture(), normalization, domain, training);
+  }
+
+  /**
+   * What the saved weights cost: steps and images up to their step, training wall time (across
+   * resumes, validations included) and the machine it ran on.
+   */
+  private JsonObject budget(JsonObject selection) {
+    JsonObject budget = new JsonObject();
+    if (selection.has("step")) {
+      long step = selection.get("step").getAsLong();
+      budget.addProperty("steps", step);
+      budget.addProperty("images", step * config.batchSize());
+    }
+    if (selection.has("elapsed_s")) {
+      double seconds = selection.get("elapsed_s").getAsDouble();
+      budget.addProperty("trainingWallSeconds", Math.round(seconds * 10) / 10.0);
+    }
+    budget.addProperty(
+        "machine",
+        Runtime.getRuntime().availableProcessors()
+            + " CPU cores, libtorch intra-op threads "
+            + System.getProperty("ai.djl.pytorch.num_threads", "default")
+            + ", device "
+            + Devices.describe(Devices.select()));
+    return budget;
   }
 
   private boolean isMose() {

@@ -104,6 +104,12 @@ class MoseCommandsTest {
     ModelInfo info = ModelStore.readInfo(model);
     assertEquals("mose", info.modelType());
     assertEquals(4, info.training().get("steps").getAsInt());
+    // the budget of the saved weights: steps and images up to them, wall time across the resume
+    JsonObject budget = info.training().getAsJsonObject("budget");
+    assertEquals(4, budget.get("steps").getAsInt());
+    assertEquals(4 * 2, budget.get("images").getAsInt(), "4 steps of batch 2");
+    assertTrue(budget.get("trainingWallSeconds").getAsDouble() > 0, budget.toString());
+    assertTrue(budget.get("machine").getAsString().contains("CPU cores"), budget.toString());
     JsonObject objective = info.training().getAsJsonObject("objective");
     assertEquals(3, objective.get("samplesPerExpert").getAsInt(), "kept across --resume");
     assertTrue(objective.get("allAnnotations").getAsBoolean());

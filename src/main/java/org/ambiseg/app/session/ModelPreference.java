@@ -9,10 +9,15 @@ import org.ambiseg.model.TrainingDomain;
 /**
  * Chooses the model whose training domain fits an image best (e.g. LIDC crops go to an LIDC model):
  * the fewer {@link TrainingDomain#warningsFor} warnings the better, ties broken by how close the
- * image's mean intensity is to the training data's (in training standard deviations). A model
- * without a recorded domain counts as one warning.
+ * image's mean intensity is to the training data's (in training standard deviations), then by
+ * preferring a model of rater disagreement to a deterministic U-Net (the viewer is about the
+ * distribution; a {@code unet} gives one answer). A model without a recorded domain counts as one
+ * warning.
  */
 public final class ModelPreference {
+
+  /** The model type that gives a single answer per image. */
+  private static final String DETERMINISTIC = "unet";
 
   private ModelPreference() {}
 
@@ -27,7 +32,8 @@ public final class ModelPreference {
         models.stream()
             .min(
                 Comparator.comparingInt((ModelEntry m) -> warnings(image, m))
-                    .thenComparingDouble(m -> intensityDistance(image, m)));
+                    .thenComparingDouble(m -> intensityDistance(image, m))
+                    .thenComparingInt(m -> DETERMINISTIC.equals(m.type()) ? 1 : 0));
     if (best.isEmpty() || current == null) {
       return best;
     }

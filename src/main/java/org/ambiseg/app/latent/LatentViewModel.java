@@ -80,6 +80,10 @@ public final class LatentViewModel implements AutoCloseable {
   private long shownChangeNanos;
   private boolean quiet;
   private boolean closed;
+
+  /** Counts context changes, so that only the latest deferred request is made. */
+  private long contextChanges;
+
   private boolean failedHere;
 
   /**
@@ -315,7 +319,15 @@ public final class LatentViewModel implements AutoCloseable {
     z.set(null);
     probability.set(null);
     overlay.set(null);
-    request(0);
+    // after the rest of this change: a new case's gallery samples are asked for in the same event,
+    // and they go to the one model thread before this panel's encoding of the image
+    long context = ++contextChanges;
+    Platform.runLater(
+        () -> {
+          if (!closed && context == contextChanges) {
+            request(0);
+          }
+        });
   }
 
   private void rebuildControls(Estimator e, LatentKind k) {

@@ -1,5 +1,6 @@
 package org.ambiseg.train;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,10 +74,11 @@ public final class Checkpointer {
   public TrainerState restore(TrainableModel model) throws BadInputException {
     TensorBundle bundle = TensorFile.read(file);
     JsonObject meta = bundle.metadata();
-    if (!meta.has("modelType") || !model.modelType().equals(meta.get("modelType").getAsString())) {
+    JsonElement type = meta.get("modelType");
+    if (type == null || !type.isJsonPrimitive() || !model.modelType().equals(type.getAsString())) {
       throw new BadInputException(file, "checkpoint is not of a " + model.modelType() + " model");
     }
-    if (!model.architecture().equals(meta.getAsJsonObject("architecture"))) {
+    if (!model.architecture().equals(meta.get("architecture"))) {
       throw new BadInputException(
           file,
           "checkpoint architecture "
@@ -87,8 +89,22 @@ public final class Checkpointer {
     Map<String, TensorBundle.Tensor> tensors = bundle.tensors();
     model.restoreState(new TensorBundle(tensors, meta), file.toString());
     return new TrainerState(
-        meta.get("step").getAsLong(),
-        meta.get("bestSelectionGed").getAsDouble(),
-        meta.get("elapsedSeconds").getAsDouble());
+        (long) number(meta, "step"),
+        number(meta, "bestSelectionGed"),
+        number(meta, "elapsedSeconds"));
+  }
+
+  /** A numeric field of the checkpoint's metadata; a missing or non-numeric one names the file. */
+  private double number(JsonObject meta, String name) throws BadInputException {
+    JsonElement e = meta.get(name);
+    try {
+      if (e != null && e.isJsonPrimitive()) {
+        return e.getAsDouble(); // numbers, and Infinity for "no selection GED yet"
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new BadInputException(
+        file, "checkpoint metadata field \"" + name + "\" is missing or not a number");
   }
 }

@@ -1,5 +1,7 @@
 package org.ambiseg.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -193,6 +195,36 @@ class ModelFileFuzzTest {
   @Tag("long")
   void checkpointLong() throws Exception {
     fuzzCheckpoint(1500, 1041);
+  }
+
+  /** Found by the long fuzz run: metadata without the trainer's fields failed with an NPE. */
+  @Test
+  void checkpointWithoutTrainerFieldsIsRefusedNamingTheFile() throws Exception {
+    TrainingConfig config = KillableTraining.config(10, 1);
+    try (ProbUNetTrainable model = KillableTraining.trainable(config)) {
+      Checkpointer checkpointer = new Checkpointer(dir.resolve("run"));
+      checkpointer.save(
+          model,
+          new Checkpointer.TrainerState(3, Double.POSITIVE_INFINITY, 1.0),
+          new Gson().toJsonTree(config).getAsJsonObject());
+      assertEquals(3, checkpointer.restore(model).step(), "no selection GED yet reads back");
+      org.ambiseg.model.TensorBundle good = org.ambiseg.model.TensorFile.read(checkpointer.file());
+      for (String field : List.of("step", "bestSelectionGed", "elapsedSeconds")) {
+        com.google.gson.JsonObject meta = good.metadata().deepCopy();
+        meta.remove(field);
+        org.ambiseg.model.TensorFile.write(
+            checkpointer.file(), new org.ambiseg.model.TensorBundle(good.tensors(), meta));
+        org.ambiseg.core.BadInputException e =
+            assertThrows(
+                org.ambiseg.core.BadInputException.class, () -> checkpointer.restore(model));
+        assertEquals(
+            checkpointer.file()
+                + ": checkpoint metadata field \""
+                + field
+                + "\" is missing or not a number",
+            e.getMessage());
+      }
+    }
   }
 
   private void fuzzCheckpoint(int n, long seed) throws Exception {

@@ -198,8 +198,7 @@ public final class AmbiSegApp extends Application {
             (obs, old, now) -> {
               Path dataset = browser.datasetPathProperty().get();
               if (now != null && dataset != null) {
-                Path name = dataset.getFileName();
-                model.datasetCaseShown(now, name == null ? dataset.toString() : name.toString());
+                model.datasetCaseShown(now, dataset);
               }
             });
     Menu recentMenu = RecentFilesMenu.create(recent, r -> openRecent(r, browser));

@@ -159,20 +159,18 @@ public final class MainViewModel {
   }
 
   /**
-   * Notes in the status line that a dataset case is shown (it does not come through {@link
-   * #openImage}), e.g. "case-7 from lidc.zip \u2014 128 \u00d7 128, 4 raters".
+   * Notes in the status line that case {@code c} of the dataset at {@code dataset} is shown (it
+   * does not come through {@link #openImage}), e.g. "case-7 from lidc.zip \u2014 128 \u00d7 128, 4
+   * raters".
    */
-  public void datasetCaseShown(Case c, String datasetName) {
-    Image2D img = c.image();
+  public void datasetCaseShown(Case c, Path dataset) {
     int raters = c.raters().size();
     status.set(
         c.id()
             + " from "
-            + datasetName
+            + name(dataset)
             + " \u2014 "
-            + img.width()
-            + " \u00d7 "
-            + img.height()
+            + size(c.image())
             + ", "
             + raters
             + (raters == 1 ? " rater" : " raters"));
@@ -186,12 +184,12 @@ public final class MainViewModel {
     this.loaded.set(loaded);
     Image2D img = loaded.image();
     status.set(
-        name(loaded.file())
-            + " \u2014 "
-            + img.width()
-            + " \u00d7 "
-            + img.height()
-            + (img.channels() == 1 ? ", grey" : ", RGB"));
+        name(loaded.file()) + " \u2014 " + size(img) + (img.channels() == 1 ? ", grey" : ", RGB"));
+  }
+
+  /** "W \u00d7 H" of an image, for the status line. */
+  private static String size(Image2D img) {
+    return img.width() + " \u00d7 " + img.height();
   }
 
   private void fail(Path file, Throwable error) {

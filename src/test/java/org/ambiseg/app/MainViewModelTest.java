@@ -89,7 +89,9 @@ class MainViewModelTest {
     Image2D image = Image2D.grey(6, 4, new float[24]);
     LabelMask rater = LabelMask.binary(6, 4, new boolean[24]);
     WaitForAsyncUtils.asyncFx(
-            () -> model.datasetCaseShown(Case.of("case-7", image, List.of(rater)), "lidc.zip"))
+            () ->
+                model.datasetCaseShown(
+                    Case.of("case-7", image, List.of(rater)), Path.of("/data/lidc.zip")))
         .get(10, TimeUnit.SECONDS);
     assertEquals("case-7 from lidc.zip \u2014 6 \u00d7 4, 1 rater", model.statusProperty().get());
   }

@@ -53,7 +53,10 @@ public final class Trainer {
     this.control = control;
   }
 
-  /** Wall time spent training this run so far, in seconds, across every resume. */
+  /**
+   * Wall time of the run up to its latest checkpoint, in seconds, across every resume (validations
+   * included); the final checkpoint is written after the last validation.
+   */
   public double elapsedSeconds() {
     return elapsedSeconds;
   }
@@ -117,7 +120,6 @@ public final class Trainer {
       }
       step++;
       long now = System.nanoTime();
-      elapsedSeconds = elapsedBefore + (now - start) / 1e9;
       if (now - rateStartNanos > 2_000_000_000L || rate == 0) {
         rate = (step - rateStartStep) / Math.max(1e-9, (now - rateStartNanos) / 1e9);
         if (now - rateStartNanos > 10_000_000_000L) {
@@ -133,7 +135,7 @@ public final class Trainer {
           && (step % config.validateEvery() == 0 || step == config.steps())) {
         Map<String, Double> metrics =
             new java.util.LinkedHashMap<>(validator.validate(model, step));
-        metrics.put("elapsed_s", elapsedBefore + (System.nanoTime() - start) / 1e9);
+        metrics.put("elapsed_s", elapsed(elapsedBefore, start));
         long s = step;
         listeners.forEach(l -> l.onValidation(s, metrics));
         Double ged = metrics.get("ged");
@@ -151,9 +153,14 @@ public final class Trainer {
   }
 
   private void save(long step, double best, double elapsedBefore, long start) throws IOException {
-    double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
-    checkpointer.save(model, new Checkpointer.TrainerState(step, best, elapsed), configJson);
+    elapsedSeconds = elapsed(elapsedBefore, start);
+    checkpointer.save(model, new Checkpointer.TrainerState(step, best, elapsedSeconds), configJson);
     listeners.forEach(l -> l.onCheckpoint(step, checkpointer.file()));
+  }
+
+  /** Wall time of the whole run: earlier sessions' plus this one's since {@code start}. */
+  private static double elapsed(double elapsedBefore, long start) {
+    return elapsedBefore + (System.nanoTime() - start) / 1e9;
   }
 
   private void notifyEnd(long step, TrainingOutcome outcome, String error) {

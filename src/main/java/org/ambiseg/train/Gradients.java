@@ -1,6 +1,7 @@
 package org.ambiseg.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -31,10 +32,13 @@ public final class Gradients {
   public static double clipByGlobalNorm(PairList<String, Parameter> parameters, double maxNorm) {
     double sumSquares = 0;
     for (Pair<String, Parameter> entry : parameters) {
+      // squared and summed in double: float32 overflows once a gradient passes ~1e19, which a
+      // finite gradient can do (e.g. a collapsing prior sigma), and would read as "not finite"
       try (NDArray g = entry.getValue().getArray().getGradient();
-          NDArray sq = g.square();
+          NDArray wide = g.toType(DataType.FLOAT64, false);
+          NDArray sq = wide.square();
           NDArray s = sq.sum()) {
-        sumSquares += s.getFloat();
+        sumSquares += s.getDouble();
       }
     }
     double norm = Math.sqrt(sumSquares);

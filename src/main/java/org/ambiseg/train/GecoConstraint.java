@@ -12,14 +12,17 @@ import ai.djl.ndarray.NDArray;
  *   C_ma   = decay * C_ma + (1 - decay) * C          (first step: C_ma = C)
  *   C_st   = C + stopgrad(C_ma - C)                   (straight-through: value C_ma, gradient of C)
  *   loss   = lambda * C_st + KL
- *   lambda = clamp(lambda * exp(rate * C_ma / (kappa * P)), 1e-6, 1e6)   after each step
+ *   lambda = clamp(lambda * exp(rate * C_ma / P), 1e-6, 1e6)   after each step
  * </pre>
  *
  * lambda starts at 1, rises while the constraint is violated (C_ma > 0) and falls once it is met,
- * and stays positive. The update is the multiplicative form of the paper's Algorithm 1 with the
- * constraint normalised by its threshold, so one rate suits any image size (DeepMind's code instead
- * lets Adam ascend on lambda; the fixed points are the same). Its state (C_ma, lambda) is part of
- * the checkpoint.
+ * and stays positive. The update is the multiplicative form of the paper's Algorithm 1 on the
+ * constraint in the units kappa is given in (mean cross-entropy per selected pixel, C_ma / P), so
+ * one rate suits any image size (DeepMind's code instead lets Adam ascend on lambda; the fixed
+ * points are the same). An earlier version divided by the threshold kappa * P instead, 1 / kappa =
+ * 20 times faster at kappa 0.05: on LIDC lambda then grew 7 % per step, passed 3,000 by step 106
+ * and drove the prior's sigma down until a gradient reached 1e20. Its state (C_ma, lambda) is part
+ * of the checkpoint.
  */
 public final class GecoConstraint {
 
@@ -66,9 +69,8 @@ public final class GecoConstraint {
 
   /** Updates lambda from the current moving average (after the step's update). */
   public void updateMultiplier(double validPixels) {
-    double threshold = kappa * validPixels;
     multiplier =
-        Math.min(1e6, Math.max(1e-6, multiplier * Math.exp(rate * movingAverage / threshold)));
+        Math.min(1e6, Math.max(1e-6, multiplier * Math.exp(rate * movingAverage / validPixels)));
   }
 
   /** The Lagrange multiplier lambda. */

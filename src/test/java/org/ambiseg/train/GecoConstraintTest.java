@@ -49,4 +49,20 @@ class GecoConstraintTest {
       assertEquals(3, geco.movingAverage(), 1e-9);
     }
   }
+
+  @Test
+  void multiplierMovesByTheRateTimesTheMeanConstraintPerPixel() {
+    GecoConstraint geco = new GecoConstraint(0.05f, 0.5f, 0.1f);
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      geco.loss(
+          m.create(9f),
+          m.create(2f),
+          100); // C = 9 - 0.05 * 100 = 4: 0.04 per pixel (kappa is a float)
+      geco.updateMultiplier(100);
+      assertEquals(Math.exp(0.1 * 0.04), geco.multiplier(), 1e-9);
+      geco.loss(m.create(1f), m.create(2f), 100); // C = -4, C_ma = 0: unchanged
+      geco.updateMultiplier(100);
+      assertEquals(Math.exp(0.1 * 0.04), geco.multiplier(), 1e-9);
+    }
+  }
 }

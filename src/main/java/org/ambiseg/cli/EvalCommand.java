@@ -18,8 +18,10 @@ import org.ambiseg.core.Interpretation;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.estimate.Estimator;
 import org.ambiseg.estimate.Estimators;
+import org.ambiseg.estimate.HpuNetEstimator;
 import org.ambiseg.estimate.ModeClustering;
 import org.ambiseg.estimate.MoseEstimator;
+import org.ambiseg.estimate.ScaleVariation;
 import org.ambiseg.io.AtomicFiles;
 import org.ambiseg.io.Dataset;
 import org.ambiseg.io.DatasetReaders;
@@ -90,6 +92,13 @@ public final class EvalCommand implements Callable<Integer> {
               + " frequencies, mode counts and the oracle that samples from the truth;"
               + " for MoSE also its expert weights against the truth probabilities")
   boolean truth;
+
+  @Option(
+      names = "--scale-variation",
+      description =
+          "HPU-Net: also sample N per scale with only that scale varying and report the fraction"
+              + " of pixels each scale changes")
+  boolean scaleVariation;
 
   @Option(
       names = "--record",
@@ -177,6 +186,18 @@ public final class EvalCommand implements Callable<Integer> {
                           c.image().width(),
                           c.image().height()));
                 }
+                if (w.estimator() instanceof HpuNetEstimator hpu) {
+                  row.add(
+                      PerScaleMean.KL,
+                      PerScaleMean.toJson(hpu.klPerScale(c.image(), c.raters(), seed + i)));
+                  if (scaleVariation) {
+                    row.add(
+                        PerScaleMean.CHANGED,
+                        PerScaleMean.toJson(
+                            ScaleVariation.changedFractionPerScale(
+                                hpu, c.image(), samples, seed + i)));
+                  }
+                }
                 return row;
               },
               json ? new PrintStream(OutputStream.nullOutputStream()) : System.err,
@@ -211,6 +232,8 @@ public final class EvalCommand implements Callable<Integer> {
     DatasetAggregator aggregator = new DatasetAggregator();
     TruthComparison truthComparison = new TruthComparison();
     ExpertWeightComparison expertWeights = new ExpertWeightComparison();
+    List<PerScaleMean> perScale =
+        List.of(new PerScaleMean(PerScaleMean.KL), new PerScaleMean(PerScaleMean.CHANGED));
     JsonArray perCaseRows = new JsonArray();
     long emptySamples = 0;
     long emptyRaters = 0;
@@ -234,6 +257,7 @@ public final class EvalCommand implements Callable<Integer> {
       if (row.has(ExpertWeightComparison.FIELD)) {
         expertWeights.add(row);
       }
+      perScale.forEach(p -> p.addIfPresent(row));
       if (perCase) {
         JsonObject p = new JsonObject();
         for (String key : List.of("id", "ged", "hm_iou", "diversity", "dice_mean", "sncc")) {
@@ -281,6 +305,7 @@ public final class EvalCommand implements Callable<Integer> {
     if (expertWeights.hasCases()) {
       expertWeights.toJson().entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
     }
+    perScale.forEach(p -> p.addTo(o));
     if (perCase) {
       o.add("per_case", perCaseRows);
     }
@@ -352,6 +377,16 @@ public final class EvalCommand implements Callable<Integer> {
           o.get("oracle_ged").getAsDouble(),
           100 * o.get("modes_match_fraction").getAsDouble(),
           100 * o.get("oracle_modes_match_fraction").getAsDouble());
+    }
+    if (o.has(PerScaleMean.KL)) {
+      System.out.println(
+          "  KL(q || p) per latent scale, coarse to fine (nats, mean over raters and cases): "
+              + PerScaleMean.format(o.getAsJsonArray(PerScaleMean.KL)));
+    }
+    if (o.has(PerScaleMean.CHANGED)) {
+      System.out.println(
+          "  pixels changed when only one scale varies, coarse to fine (fraction): "
+              + PerScaleMean.format(o.getAsJsonArray(PerScaleMean.CHANGED)));
     }
     if (o.has(ExpertWeightComparison.FIELD)) {
       System.out.printf(

@@ -1,8 +1,10 @@
 package org.ambiseg.estimate;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.core.LabelMask;
 import org.ambiseg.core.SampleSet;
 import org.ambiseg.model.Devices;
 import org.ambiseg.model.HpuNetModel;
@@ -75,6 +77,15 @@ public final class HpuNetEstimator implements Estimator {
   public SampleSet sample(Image2D image, int n, long seed, HpuNetSampler.ScaleSettings settings) {
     return SampleSet.of(
         image.width(), image.height(), encoded(image).decode(n, seed, settings), name(), seed);
+  }
+
+  /**
+   * KL(q || p) of each latent scale, coarse to fine, averaged over {@code raters}: how much each
+   * scale's posterior (which sees the rater's mask) moves away from the prior (see {@link
+   * HpuNetSampler#klPerScale}).
+   */
+  public double[] klPerScale(Image2D image, List<LabelMask> raters, long seed) {
+    return sampler.klPerScale(image, raters, seed);
   }
 
   /** The cached encoding of {@code image}, encoding it (and dropping the previous) if new. */

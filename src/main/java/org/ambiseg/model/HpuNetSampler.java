@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ambiseg.core.Image2D;
+import org.ambiseg.core.LabelMask;
 
 /**
  * Inference with an HPU-Net: {@link #encode} runs the prior's encoder once per image and keeps its
@@ -51,6 +52,76 @@ public final class HpuNetSampler {
   public List<float[]> sample(Image2D image, int n, long seed, ScaleSettings settings) {
     try (EncodedImage encoded = encode(image)) {
       return encoded.decode(n, seed, settings);
+    }
+  }
+
+  /**
+   * KL(q || p) of each latent scale (coarse to fine) for {@code image} against each of {@code
+   * raters}, averaged over the raters: the posterior sees the image and a rater's mask, its latents
+   * (z = mu_q + sigma_q * eps, eps seeded by {@code seed} in scale order) are injected into the
+   * prior as in training, and each scale's KL is summed over its latent pixels (nats). The raters
+   * run as one batch; no gradient is recorded.
+   */
+  public double[] klPerScale(Image2D image, List<LabelMask> raters, long seed) {
+    HpuNetConfig config = model.config();
+    int b = raters.size();
+    if (b == 0) {
+      throw new IllegalArgumentException("the KL needs at least one rater mask");
+    }
+    int w = image.width();
+    int h = image.height();
+    int plane = w * h;
+    float[] pixels =
+        ModelInput.prepare(image, config.inputChannels(), config.sizeDivisor(), normalization);
+    int classes = config.numClasses();
+    float[] images = new float[b * pixels.length];
+    float[] oneHot = new float[b * classes * plane];
+    for (int i = 0; i < b; i++) {
+      LabelMask mask = raters.get(i);
+      if (mask.width() != w || mask.height() != h) {
+        throw new IllegalArgumentException(
+            "rater mask "
+                + mask.width()
+                + "x"
+                + mask.height()
+                + " for a "
+                + w
+                + "x"
+                + h
+                + " image");
+      }
+      System.arraycopy(pixels, 0, images, i * pixels.length, pixels.length);
+      byte[] labels = mask.labels();
+      for (int p = 0; p < plane; p++) {
+        int k = Math.min(labels[p] & 0xFF, classes - 1);
+        oneHot[(i * classes + k) * plane + p] = 1f;
+      }
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    try (NoGrad ignored = NoGrad.enter();
+        NDManager m = model.manager().newSubManager()) {
+      NDArray x = m.create(images, new Shape(b, config.inputChannels(), h, w));
+      NDArray y = m.create(oneHot, new Shape(b, classes, h, w));
+      List<NDArray> eps = new ArrayList<>();
+      for (int s = 0; s < config.scales(); s++) {
+        Shape shape = model.block().latentShape(s, b, h, w);
+        float[] noise = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < noise.length; i++) {
+          noise[i] = (float) random.nextGaussian();
+        }
+        eps.add(m.create(noise, shape));
+      }
+      HpuNet.TrainingOutput out =
+          model.block().forwardTraining(model.parameterStore(), x, y, eps, false);
+      double[] kl = new double[config.scales()];
+      for (int s = 0; s < kl.length; s++) {
+        double sum = 0;
+        for (float v : out.klPerScale().get(s).toFloatArray()) {
+          sum += v;
+        }
+        kl[s] = sum / b;
+      }
+      return kl;
     }
   }
 

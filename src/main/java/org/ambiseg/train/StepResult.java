@@ -15,4 +15,23 @@ public record StepResult(double loss, Map<String, Double> terms, double gradient
     }
     return terms.values().stream().allMatch(Double::isFinite);
   }
+
+  /**
+   * What was not finite, for the message that stops training: "loss became NaN", "term kl became
+   * Infinity (loss 12.5)" or "the gradient norm became NaN (loss 12.5)"; empty when all is finite.
+   */
+  public String problem() {
+    if (!Double.isFinite(loss)) {
+      return "loss became " + loss;
+    }
+    for (Map.Entry<String, Double> t : terms.entrySet()) {
+      if (!Double.isFinite(t.getValue())) {
+        return "term " + t.getKey() + " became " + t.getValue() + " (loss " + loss + ")";
+      }
+    }
+    if (!Double.isFinite(gradientNorm)) {
+      return "the gradient norm became " + gradientNorm + " (loss " + loss + ")";
+    }
+    return "";
+  }
 }

@@ -105,8 +105,7 @@ public final class Trainer {
       StepResult result = model.step(sampler.batch(step), lr);
       if (!result.isFinite()) {
         String message =
-            "loss became "
-                + result.loss()
+            result.problem()
                 + " at step "
                 + (step + 1)
                 + " (terms "

@@ -102,15 +102,7 @@ public final class HpuNetSampler {
         NDManager m = model.manager().newSubManager()) {
       NDArray x = m.create(images, new Shape(b, config.inputChannels(), h, w));
       NDArray y = m.create(oneHot, new Shape(b, classes, h, w));
-      List<NDArray> eps = new ArrayList<>();
-      for (int s = 0; s < config.scales(); s++) {
-        Shape shape = model.block().latentShape(s, b, h, w);
-        float[] noise = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < noise.length; i++) {
-          noise[i] = (float) random.nextGaussian();
-        }
-        eps.add(m.create(noise, shape));
-      }
+      List<NDArray> eps = standardNormalLatents(m, random, b, h, w);
       HpuNet.TrainingOutput out =
           model.block().forwardTraining(model.parameterStore(), x, y, eps, false);
       double[] kl = new double[config.scales()];
@@ -123,6 +115,24 @@ public final class HpuNetSampler {
       }
       return kl;
     }
+  }
+
+  /**
+   * Standard-normal noise of every latent scale's shape for a batch, drawn from {@code random}
+   * scale by scale (coarse to fine), each scale's batch in order.
+   */
+  private List<NDArray> standardNormalLatents(
+      NDManager m, SplittableRandom random, int batch, int height, int width) {
+    List<NDArray> eps = new ArrayList<>();
+    for (int s = 0; s < model.config().scales(); s++) {
+      Shape shape = model.block().latentShape(s, batch, height, width);
+      float[] noise = new float[Math.toIntExact(shape.size())];
+      for (int i = 0; i < noise.length; i++) {
+        noise[i] = (float) random.nextGaussian();
+      }
+      eps.add(m.create(noise, shape));
+    }
+    return eps;
   }
 
   /** Runs the prior's encoder on one image; close the result when the image is no longer used. */
@@ -181,15 +191,7 @@ public final class HpuNetSampler {
           batch.attach(m); // made in the cache's manager; freed with this call's
           encoder.add(batch);
         }
-        List<NDArray> eps = new ArrayList<>();
-        for (int s = 0; s < config.scales(); s++) {
-          Shape shape = model.block().latentShape(s, n, height, width);
-          float[] noise = new float[Math.toIntExact(shape.size())];
-          for (int i = 0; i < noise.length; i++) {
-            noise[i] = (float) random.nextGaussian();
-          }
-          eps.add(m.create(noise, shape));
-        }
+        List<NDArray> eps = standardNormalLatents(m, random, n, height, width);
         NDArray logits =
             model
                 .block()

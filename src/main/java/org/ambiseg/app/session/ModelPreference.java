@@ -1,5 +1,7 @@
 package org.ambiseg.app.session;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +13,10 @@ import org.ambiseg.model.TrainingDomain;
  * the fewer {@link TrainingDomain#warningsFor} warnings the better, ties broken by how close the
  * image's mean intensity is to the training data's (in training standard deviations), then by
  * preferring a model of rater disagreement to a deterministic U-Net (the viewer is about the
- * distribution; a {@code unet} gives one answer). A model without a recorded domain counts as one
- * warning.
+ * distribution; a {@code unet} gives one answer), then by the lower GED recorded in model.json for
+ * its validation split ({@code training.eval.val.ged}; models trained on the same data, e.g. the
+ * Prob U-Net, HPU-Net and MoSE on LIDC, differ only there). A model without a recorded domain
+ * counts as one warning; one without a recorded GED comes after those with one.
  */
 public final class ModelPreference {
 
@@ -33,7 +37,8 @@ public final class ModelPreference {
             .min(
                 Comparator.comparingInt((ModelEntry m) -> warnings(image, m))
                     .thenComparingDouble(m -> intensityDistance(image, m))
-                    .thenComparingInt(m -> DETERMINISTIC.equals(m.type()) ? 1 : 0));
+                    .thenComparingInt(m -> DETERMINISTIC.equals(m.type()) ? 1 : 0)
+                    .thenComparingDouble(ModelPreference::recordedValidationGed));
     if (best.isEmpty() || current == null) {
       return best;
     }
@@ -43,6 +48,19 @@ public final class ModelPreference {
   /** Number of domain warnings for {@code image} under model {@code m}. */
   public static int warnings(Image2D image, ModelEntry m) {
     return m.info().domain().map(d -> d.warningsFor(image).size()).orElse(1);
+  }
+
+  /** training.eval.val.ged of model.json, or +infinity when not recorded. */
+  private static double recordedValidationGed(ModelEntry m) {
+    JsonObject training = m.info().training();
+    if (training == null
+        || !(training.get("eval") instanceof JsonObject evals)
+        || !(evals.get("val") instanceof JsonObject val)
+        || !(val.get("ged") instanceof JsonPrimitive ged)
+        || !ged.isNumber()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return ged.getAsDouble();
   }
 
   private static double intensityDistance(Image2D image, ModelEntry m) {

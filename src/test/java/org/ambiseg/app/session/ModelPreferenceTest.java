@@ -45,4 +45,31 @@ class ModelPreferenceTest {
     // a shapes-like image stays with the shapes model
     assertTrue(ModelPreference.better(grey(0.2f), shapes, models).isEmpty());
   }
+
+  private static ModelEntry evaluated(String name, String type, double valGed) {
+    TrainingDomain domain = new TrainingDomain(8, 8, 1, 0.6f, 0.05f, "test");
+    JsonObject val = new JsonObject();
+    val.addProperty("ged", valGed);
+    JsonObject evals = new JsonObject();
+    evals.add("val", val);
+    JsonObject training = new JsonObject();
+    training.add("eval", evals);
+    ModelInfo info =
+        ModelInfo.create(name, type, new JsonObject(), Normalization.IDENTITY, domain, training);
+    return new ModelEntry(Path.of("models", name), name, type, info);
+  }
+
+  @Test
+  void amongModelsOfTheSameDataTheLowerRecordedValidationGedWins() {
+    ModelEntry shapes = entry("probunet-shapes", "probunet", 0.2f);
+    ModelEntry hpunet = evaluated("hpunet-lidc", "hpunet", 0.55);
+    ModelEntry mose = entry("mose-lidc", "mose", 0.6f); // no recorded GED: after the others
+    ModelEntry probunet = evaluated("probunet-lidc", "probunet", 0.41);
+    ModelEntry unet = evaluated("unet-lidc", "unet", 0.30); // deterministic: last however low
+    List<ModelEntry> models = List.of(shapes, hpunet, mose, probunet, unet);
+    assertEquals(probunet, ModelPreference.better(grey(0.6f), shapes, models).orElseThrow());
+    assertEquals(
+        hpunet,
+        ModelPreference.better(grey(0.6f), shapes, List.of(shapes, mose, hpunet)).orElseThrow());
+  }
 }

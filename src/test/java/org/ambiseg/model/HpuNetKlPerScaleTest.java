@@ -28,11 +28,7 @@ class HpuNetKlPerScaleTest {
   private static final int SIZE = 16;
 
   private static Image2D image() {
-    float[] px = new float[SIZE * SIZE];
-    for (int i = 0; i < px.length; i++) {
-      px[i] = (i * 37 % 101) / 100f;
-    }
-    return Image2D.grey(SIZE, SIZE, px);
+    return HpuNetSamplerCacheTest.image();
   }
 
   private static LabelMask square(int from, int to) {

@@ -23,7 +23,8 @@ class HpuNetSamplerCacheTest {
 
   private static final int SIZE = 16;
 
-  private static Image2D image() {
+  /** A 16x16 grey test image with a fixed pseudo-random pattern (shared with other HPU tests). */
+  static Image2D image() {
     float[] px = new float[SIZE * SIZE];
     for (int i = 0; i < px.length; i++) {
       px[i] = (i * 37 % 101) / 100f;

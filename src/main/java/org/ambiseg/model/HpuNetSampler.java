@@ -75,7 +75,7 @@ public final class HpuNetSampler {
         ModelInput.prepare(image, config.inputChannels(), config.sizeDivisor(), normalization);
     int classes = config.numClasses();
     float[] images = new float[b * pixels.length];
-    float[] oneHot = new float[b * classes * plane];
+    byte[] labels = new byte[b * plane];
     for (int i = 0; i < b; i++) {
       LabelMask mask = raters.get(i);
       if (mask.width() != w || mask.height() != h) {
@@ -91,12 +91,9 @@ public final class HpuNetSampler {
                 + " image");
       }
       System.arraycopy(pixels, 0, images, i * pixels.length, pixels.length);
-      byte[] labels = mask.labels();
-      for (int p = 0; p < plane; p++) {
-        int k = Math.min(labels[p] & 0xFF, classes - 1);
-        oneHot[(i * classes + k) * plane + p] = 1f;
-      }
+      System.arraycopy(mask.labels(), 0, labels, i * plane, plane);
     }
+    float[] oneHot = OneHotMasks.encode(labels, b, plane, classes);
     SplittableRandom random = new SplittableRandom(seed);
     try (NoGrad ignored = NoGrad.enter();
         NDManager m = model.manager().newSubManager()) {

@@ -1,5 +1,7 @@
 package org.ambiseg.train;
 
+import org.ambiseg.model.OneHotMasks;
+
 /**
  * One mini-batch in plain arrays: images (B x C x H x W, NCHW float), the chosen rater mask of each
  * image (B x H x W class indices), the standard-normal noise for the reparameterisation (B x L) and
@@ -68,17 +70,6 @@ public record TrainingBatch(
 
   /** The masks as a one-hot float array B x K x H x W. */
   public float[] oneHot(int classes) {
-    int plane = height * width;
-    float[] out = new float[size * classes * plane];
-    for (int b = 0; b < size; b++) {
-      for (int p = 0; p < plane; p++) {
-        int k = masks[b * plane + p] & 0xFF;
-        if (k >= classes) {
-          throw new IllegalArgumentException("mask class " + k + " >= " + classes + " classes");
-        }
-        out[(b * classes + k) * plane + p] = 1f;
-      }
-    }
-    return out;
+    return OneHotMasks.encode(masks, size, height * width, classes);
   }
 }

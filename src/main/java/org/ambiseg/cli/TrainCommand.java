@@ -109,6 +109,13 @@ public final class TrainCommand implements Callable<Integer> {
   double topK;
 
   @Option(
+      names = "--free-bits",
+      defaultValue = "0",
+      description =
+          "HPU-Net: nats of KL per latent scale that cost nothing, max(KL, n) (default 0 = off)")
+  double freeBits;
+
+  @Option(
       names = "--annotations",
       defaultValue = "all",
       description = "MoSE: match all raters of an image (all) or one random rater (one)")
@@ -206,9 +213,10 @@ public final class TrainCommand implements Callable<Integer> {
           kappa,
           ObjectiveSettings.PUBLISHED.decay(),
           ObjectiveSettings.PUBLISHED.rate(),
-          topK);
+          topK,
+          freeBits);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--kappa/--top-k", e.getMessage());
+      throw new BadInputException("--kappa/--top-k/--free-bits", e.getMessage());
     }
   }
 

@@ -17,7 +17,8 @@ import org.ambiseg.model.HpuNetModel;
  * selected pixels and averaged over the batch; with {@code topKFraction} below 1 the pixels are the
  * stochastic top k (the k largest of log CE + Gumbel noise per image, as the published code), else
  * all pixels. The loss is GECO's lambda * C + sum of per-scale KL, or the ELBO R + beta * KL when
- * no GECO constraint is given. Every array lives in a sub-manager closed at the end of the step.
+ * no GECO constraint is given; optional free bits per scale ({@link #withFreeBits}). Every array
+ * lives in a sub-manager closed at the end of the step.
  *
  * <p>The batch's noise per image is laid out as: the latent noise of every scale (flattened, coarse
  * to fine), then H x W uniform values in (0, 1) for the Gumbel perturbation.
@@ -29,9 +30,10 @@ public final class HpuNetObjective {
   private final GecoConstraint geco;
   private final float beta;
   private final double topKFraction;
+  private final double freeBits;
   private final double clipNorm;
 
-  /** A step runner; {@code geco} null means the ELBO with {@code beta}. */
+  /** A step runner without free bits; {@code geco} null means the ELBO with {@code beta}. */
   public HpuNetObjective(
       HpuNetModel model,
       AdamOptimizer optimizer,
@@ -39,11 +41,27 @@ public final class HpuNetObjective {
       float beta,
       double topKFraction,
       double clipNorm) {
+    this(model, optimizer, geco, beta, topKFraction, 0, clipNorm);
+  }
+
+  /**
+   * A step runner whose per-scale KL enters the loss as max(KL, {@code freeBits}) (0 = plain KL);
+   * the logged per-scale KL is always the plain one.
+   */
+  public HpuNetObjective(
+      HpuNetModel model,
+      AdamOptimizer optimizer,
+      GecoConstraint geco,
+      float beta,
+      double topKFraction,
+      double freeBits,
+      double clipNorm) {
     this.model = model;
     this.optimizer = optimizer;
     this.geco = geco;
     this.beta = beta;
     this.topKFraction = topKFraction;
+    this.freeBits = freeBits;
     this.clipNorm = clipNorm;
   }
 
@@ -102,7 +120,8 @@ public final class HpuNetObjective {
         for (int s = 0; s < out.klPerScale().size(); s++) {
           NDArray scaleKl = out.klPerScale().get(s).mean();
           klValues[s] = scaleKl.getFloat();
-          kl = kl == null ? scaleKl : kl.add(scaleKl);
+          NDArray charged = withFreeBits(scaleKl, freeBits);
+          kl = kl == null ? charged : kl.add(charged);
         }
         NDArray loss =
             geco != null
@@ -136,6 +155,15 @@ public final class HpuNetObjective {
       }
       return new StepResult(total, terms, norm);
     }
+  }
+
+  /**
+   * The KL of one scale as the loss charges it: max(KL, freeBits), so that a scale below its free
+   * nats gets no gradient pushing its posterior onto the prior (and information placed there costs
+   * nothing); {@code freeBits} 0 returns the KL itself.
+   */
+  static NDArray withFreeBits(NDArray scaleKl, double freeBits) {
+    return freeBits > 0 ? scaleKl.maximum((float) freeBits) : scaleKl;
   }
 
   /**

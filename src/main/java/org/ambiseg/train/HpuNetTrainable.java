@@ -22,7 +22,8 @@ public final class HpuNetTrainable extends AdamTrainable {
 
   /**
    * Wraps {@code model} (owned from now on) for training on {@code height} x {@code width} images;
-   * {@code geco} null trains the ELBO with the config's beta.
+   * {@code geco} null trains the ELBO with the config's beta; {@code freeBits} nats of KL per scale
+   * are free (0 = off).
    */
   public HpuNetTrainable(
       HpuNetModel model,
@@ -30,13 +31,15 @@ public final class HpuNetTrainable extends AdamTrainable {
       Normalization normalization,
       GecoConstraint geco,
       double topKFraction,
+      double freeBits,
       int height,
       int width) {
     super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
     this.model = model;
     this.geco = geco;
     this.objective =
-        new HpuNetObjective(model, optimizer, geco, config.beta(), topKFraction, config.clipNorm());
+        new HpuNetObjective(
+            model, optimizer, geco, config.beta(), topKFraction, freeBits, config.clipNorm());
     this.sampler = new HpuNetSampler(model, normalization);
     this.height = height;
     this.width = width;

@@ -10,9 +10,12 @@ package org.ambiseg.train;
  * @param decay decay of GECO's moving average
  * @param rate GECO's multiplier rate
  * @param topKFraction fraction of pixels in the reconstruction (1 = all pixels)
+ * @param freeBits nats of KL per latent scale that cost nothing ("free bits", Kingma et al. 2016:
+ *     each scale's batch-mean KL enters the loss as max(KL, freeBits)); 0 = off, the published
+ *     objective. A run folder written before this setting existed reads as 0.
  */
 public record ObjectiveSettings(
-    boolean geco, float kappa, float decay, float rate, double topKFraction) {
+    boolean geco, float kappa, float decay, float rate, double topKFraction, double freeBits) {
 
   /** The published HPU-Net setting. */
   public static final ObjectiveSettings PUBLISHED =
@@ -23,10 +26,19 @@ public record ObjectiveSettings(
     if (!(kappa > 0)
         || !(decay >= 0 && decay < 1)
         || !(rate > 0)
-        || !(topKFraction > 0 && topKFraction <= 1)) {
+        || !(topKFraction > 0 && topKFraction <= 1)
+        || !(freeBits >= 0)
+        || Double.isInfinite(freeBits)) {
       throw new IllegalArgumentException(
-          "objective needs kappa > 0, decay in [0, 1), rate > 0 and top-k fraction in (0, 1]");
+          "objective needs kappa > 0, decay in [0, 1), rate > 0, top-k fraction in (0, 1] and"
+              + " free bits >= 0");
     }
+  }
+
+  /** Settings without free bits. */
+  public ObjectiveSettings(
+      boolean geco, float kappa, float decay, float rate, double topKFraction) {
+    this(geco, kappa, decay, rate, topKFraction, 0);
   }
 
   /** The GECO constraint these settings describe, or null for the ELBO. */

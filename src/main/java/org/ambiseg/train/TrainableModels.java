@@ -114,6 +114,7 @@ public final class TrainableModels {
           normalization,
           objective.newConstraint(),
           objective.topKFraction(),
+          objective.freeBits(),
           height,
           width);
     }

@@ -58,6 +58,7 @@ class HpuNetTrainingTest {
         Normalization.IDENTITY,
         new GecoConstraint(0.05f, 0.9f, 1e-2f),
         topK,
+        0,
         16,
         16);
   }

@@ -127,6 +127,14 @@ public final class TrainCommand implements Callable<Integer> {
       description = "MoSE: samples per expert and image at each step (default 4)")
   int samplesPerExpert;
 
+  @Option(
+      names = "--expert-spacing",
+      defaultValue = "3",
+      description =
+          "MoSE: distance between the experts' KL anchors on the first latent axis (0 = all at"
+              + " N(0, I), which lets the experts collapse into one; default 3)")
+  double expertSpacing;
+
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
 
@@ -227,9 +235,14 @@ public final class TrainCommand implements Callable<Integer> {
     MoseSettings d = MoseSettings.DEFAULT;
     try {
       return new MoseSettings(
-          samplesPerExpert, annotations.equals("all"), d.epsilon(), d.iterations(), d.gateWeight());
+          samplesPerExpert,
+          annotations.equals("all"),
+          d.epsilon(),
+          d.iterations(),
+          d.gateWeight(),
+          expertSpacing);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--samples-per-expert", e.getMessage());
+      throw new BadInputException("--samples-per-expert/--expert-spacing", e.getMessage());
     }
   }
 }

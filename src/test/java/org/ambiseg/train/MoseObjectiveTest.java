@@ -1,5 +1,6 @@
 package org.ambiseg.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,33 @@ class MoseObjectiveTest {
           assertEquals(expected, c[s * 2 + r], 1e-5, "cost " + s + "," + r);
         }
       }
+    }
+  }
+
+  @Test
+  void expertsAreAnchoredApartOnTheFirstLatentAxis() {
+    MoseSettings spaced = new MoseSettings(1, true, 0.05, 100, 1f, 3.0);
+    assertArrayEquals(new float[] {-4.5f, -1.5f, 1.5f, 4.5f}, spaced.anchors(4, 1));
+    assertArrayEquals(new float[] {-1.5f, 0f, 1.5f, 0f}, spaced.anchors(2, 2));
+    assertArrayEquals(new float[] {0f, 0f, 0f, 0f}, SETTINGS.anchors(2, 2));
+  }
+
+  @Test
+  void klIsZeroAtTheAnchorsAndHalfTheSquaredDistanceAtTheOrigin() {
+    MoseSettings spaced = new MoseSettings(2, true, 0.05, 100, 1f, 3.0);
+    try (MoseModel model = MoseModel.create(CFG, 11, Device.cpu());
+        NDManager m = model.manager().newSubManager()) {
+      MoseObjective objective = new MoseObjective(model, spaced, 1f, null, 100);
+      NDArray costs = m.zeros(new Shape(1, 4, 1));
+      MoseObjective.Plans plans = new MoseObjective.Plans(new float[4], new float[] {0.5f, 0.5f});
+      NDArray logSigma = m.zeros(new Shape(1, 2, 2));
+      NDArray gate = m.zeros(new Shape(1, 2));
+      NDArray atAnchors = m.create(spaced.anchors(2, 2), new Shape(1, 2, 2));
+      NDList anchored = new NDList(costs, atAnchors, logSigma, gate);
+      assertEquals(0f, objective.loss(costs, anchored, plans).kl().getFloat(), 1e-6f);
+      NDList origin = new NDList(costs, m.zeros(new Shape(1, 2, 2)), logSigma, gate);
+      // two experts 1.5 from their anchors: 2 * 1.5^2 / 2
+      assertEquals(2.25f, objective.loss(costs, origin, plans).kl().getFloat(), 1e-5f);
     }
   }
 

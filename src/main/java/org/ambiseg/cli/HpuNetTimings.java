@@ -72,7 +72,8 @@ final class HpuNetTimings {
         ProbUNetTimings.syntheticBatch(batch, HpuNetObjective.noisePerImage(model, size, size));
     try (AdamOptimizer adam = AdamOptimizer.withDefaults(model.manager(), 0f)) {
       HpuNetObjective objective =
-          new HpuNetObjective(model, adam, GecoConstraint.published(), 1f, 0.02, Double.MAX_VALUE);
+          new HpuNetObjective(
+              model, adam, GecoConstraint.published(), 1f, 0.02, 0, Double.MAX_VALUE);
       JsonObject stats = Timing.measure(warmup, iters, () -> objective.step(data, 1e-4f));
       stats.addProperty("batch", batch);
       stats.addProperty("preset", PRESET);

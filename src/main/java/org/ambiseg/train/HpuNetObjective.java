@@ -33,20 +33,10 @@ public final class HpuNetObjective {
   private final double freeBits;
   private final double clipNorm;
 
-  /** A step runner without free bits; {@code geco} null means the ELBO with {@code beta}. */
-  public HpuNetObjective(
-      HpuNetModel model,
-      AdamOptimizer optimizer,
-      GecoConstraint geco,
-      float beta,
-      double topKFraction,
-      double clipNorm) {
-    this(model, optimizer, geco, beta, topKFraction, 0, clipNorm);
-  }
-
   /**
-   * A step runner whose per-scale KL enters the loss as max(KL, {@code freeBits}) (0 = plain KL);
-   * the logged per-scale KL is always the plain one.
+   * A step runner; {@code geco} null means the ELBO with {@code beta}. The per-scale KL enters the
+   * loss as max(KL, {@code freeBits}) (0 = plain KL); the logged per-scale KL is always the plain
+   * one.
    */
   public HpuNetObjective(
       HpuNetModel model,

@@ -28,16 +28,6 @@ public record MoseSettings(
    */
   public static final MoseSettings DEFAULT = new MoseSettings(4, true, 0.05, 100, 1f, 3.0);
 
-  /** Settings whose experts share the N(0, I) anchor. */
-  public MoseSettings(
-      int samplesPerExpert,
-      boolean allAnnotations,
-      double epsilon,
-      int iterations,
-      float gateWeight) {
-    this(samplesPerExpert, allAnnotations, epsilon, iterations, gateWeight, 0);
-  }
-
   /** Validates the ranges. */
   public MoseSettings {
     if (samplesPerExpert < 1

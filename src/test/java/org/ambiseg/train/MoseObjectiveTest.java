@@ -31,7 +31,7 @@ class MoseObjectiveTest {
 
   private static final MoseConfig CFG =
       new MoseConfig(new ProbUNetConfig(1, 2, new int[] {3, 4}, 1, 2, 2, -10f, 5f), 2);
-  private static final MoseSettings SETTINGS = new MoseSettings(2, true, 0.05, 100, 1f);
+  private static final MoseSettings SETTINGS = new MoseSettings(2, true, 0.05, 100, 1f, 0);
   private static final int B = 2;
   private static final int HW = 8;
   private static final int RATERS = 3;

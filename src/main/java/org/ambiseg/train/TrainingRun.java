@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.core.Case;
 import org.ambiseg.io.AtomicFiles;
+import org.ambiseg.model.DenormalFlush;
 import org.ambiseg.model.Devices;
 import org.ambiseg.model.ModelInfo;
 import org.ambiseg.model.ModelStore;
@@ -193,6 +194,8 @@ public final class TrainingRun {
       PrintStream log, TrainingControl control, Function<Session, List<TrainingListener>> extra)
       throws BadInputException, IOException {
     gradModeOffOnThisThread();
+    // before this thread's first tensor operation, so libtorch's worker threads inherit it
+    DenormalFlush.enableOnThisThread();
     List<Case> cases = CaseLoading.loadAll(data, limit, log);
     PatientSplit.Split split = PatientSplit.split(cases, config.selectionFraction(), config.seed());
     List<Case> selection =

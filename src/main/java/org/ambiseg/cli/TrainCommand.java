@@ -116,6 +116,14 @@ public final class TrainCommand implements Callable<Integer> {
   double freeBits;
 
   @Option(
+      names = "--scale-curriculum",
+      defaultValue = "0",
+      description =
+          "HPU-Net: start with the coarsest latent scale only and unlock one finer scale every N"
+              + " steps (default 0 = all scales from the start)")
+  int stepsPerScale;
+
+  @Option(
       names = "--annotations",
       defaultValue = "all",
       description = "MoSE: match all raters of an image (all) or one random rater (one)")
@@ -222,9 +230,10 @@ public final class TrainCommand implements Callable<Integer> {
           ObjectiveSettings.PUBLISHED.decay(),
           ObjectiveSettings.PUBLISHED.rate(),
           topK,
-          freeBits);
+          freeBits,
+          stepsPerScale);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--kappa/--top-k/--free-bits", e.getMessage());
+      throw new BadInputException("--kappa/--top-k/--free-bits/--scale-curriculum", e.getMessage());
     }
   }
 

@@ -51,12 +51,28 @@ public final class HpuNet extends AbstractBlock {
    */
   public TrainingOutput forwardTraining(
       ParameterStore ps, NDArray image, NDArray oneHot, List<NDArray> eps, boolean training) {
+    return forwardTraining(ps, image, oneHot, eps, config.scales(), training);
+  }
+
+  /**
+   * The training pass with only the {@code activeScales} coarsest scales in the decoder: the finer
+   * scales get z = 0 in both cores, so they carry no information about the mask (their KL is still
+   * computed). Used by the coarse-to-fine curriculum ({@code ScaleCurriculum} in the trainer).
+   */
+  public TrainingOutput forwardTraining(
+      ParameterStore ps,
+      NDArray image,
+      NDArray oneHot,
+      List<NDArray> eps,
+      int activeScales,
+      boolean training) {
     NDArray both = NDArrays.concat(new NDList(image, oneHot), 1);
     HierarchicalCore.Output q =
         posterior.decode(
             ps,
             posterior.encode(ps, both, training),
-            (s, mean, logSigma) -> mean.add(logSigma.exp().mul(eps.get(s))),
+            (s, mean, logSigma) ->
+                s < activeScales ? mean.add(logSigma.exp().mul(eps.get(s))) : mean.zerosLike(),
             training);
     List<NDArray> priorEncoder = prior.encode(ps, image, training);
     HierarchicalCore.Output p =

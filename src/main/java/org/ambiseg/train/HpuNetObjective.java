@@ -32,6 +32,7 @@ public final class HpuNetObjective {
   private final double topKFraction;
   private final double freeBits;
   private final double clipNorm;
+  private int activeScales;
 
   /**
    * A step runner; {@code geco} null means the ELBO with {@code beta}. The per-scale KL enters the
@@ -53,6 +54,20 @@ public final class HpuNetObjective {
     this.topKFraction = topKFraction;
     this.freeBits = freeBits;
     this.clipNorm = clipNorm;
+    this.activeScales = model.config().scales();
+  }
+
+  /**
+   * How many of the coarsest scales the next steps put into the decoder (the rest get z = 0, see
+   * {@link ScaleCurriculum}); every scale's KL is charged either way, so a scale that is not yet
+   * active keeps its posterior on the prior and starts uninformative when it is unlocked.
+   */
+  public void setActiveScales(int activeScales) {
+    if (activeScales < 1 || activeScales > model.config().scales()) {
+      throw new IllegalArgumentException(
+          "active scales " + activeScales + " of " + model.config().scales());
+    }
+    this.activeScales = activeScales;
   }
 
   /** Noise values per image for an image of {@code height} x {@code width}. */
@@ -93,7 +108,9 @@ public final class HpuNetObjective {
       double total;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         HpuNet.TrainingOutput out =
-            model.block().forwardTraining(model.parameterStore(), image, oneHot, eps, true);
+            model
+                .block()
+                .forwardTraining(model.parameterStore(), image, oneHot, eps, activeScales, true);
         NDArray ce =
             out.logits()
                 .logSoftmax(1)
@@ -129,6 +146,9 @@ public final class HpuNetObjective {
         klSum += klValues[s];
       }
       terms.put("kl", klSum);
+      if (activeScales < klValues.length) {
+        terms.put("active_scales", (double) activeScales);
+      }
       if (geco != null) {
         terms.put("geco_lambda", geco.multiplier());
         terms.put("geco_constraint_ma", geco.movingAverage());

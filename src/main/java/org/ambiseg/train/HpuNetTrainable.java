@@ -17,13 +17,14 @@ public final class HpuNetTrainable extends AdamTrainable {
   private final GecoConstraint geco;
   private final HpuNetObjective objective;
   private final HpuNetSampler sampler;
+  private final ScaleCurriculum curriculum;
   private final int height;
   private final int width;
 
   /**
    * Wraps {@code model} (owned from now on) for training on {@code height} x {@code width} images;
    * {@code geco} null trains the ELBO with the config's beta; {@code freeBits} nats of KL per scale
-   * are free (0 = off).
+   * are free (0 = off); {@code curriculum} unlocks the latent scales coarse to fine.
    */
   public HpuNetTrainable(
       HpuNetModel model,
@@ -32,6 +33,7 @@ public final class HpuNetTrainable extends AdamTrainable {
       GecoConstraint geco,
       double topKFraction,
       double freeBits,
+      ScaleCurriculum curriculum,
       int height,
       int width) {
     super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
@@ -41,6 +43,7 @@ public final class HpuNetTrainable extends AdamTrainable {
         new HpuNetObjective(
             model, optimizer, geco, config.beta(), topKFraction, freeBits, config.clipNorm());
     this.sampler = new HpuNetSampler(model, normalization);
+    this.curriculum = curriculum;
     this.height = height;
     this.width = width;
   }
@@ -84,6 +87,11 @@ public final class HpuNetTrainable extends AdamTrainable {
   @Override
   public int uniformsPerImage() {
     return height * width;
+  }
+
+  @Override
+  public void beginStep(long step) {
+    objective.setActiveScales(curriculum.activeScales(step, model.config().scales()));
   }
 
   @Override

@@ -13,9 +13,17 @@ package org.ambiseg.train;
  * @param freeBits nats of KL per latent scale that cost nothing ("free bits", Kingma et al. 2016:
  *     each scale's batch-mean KL enters the loss as max(KL, freeBits)); 0 = off, the published
  *     objective. A run folder written before this setting existed reads as 0.
+ * @param stepsPerScale the coarse-to-fine {@link ScaleCurriculum}: steps between unlocking two
+ *     latent scales (0 = off, the published objective; old run folders read as 0)
  */
 public record ObjectiveSettings(
-    boolean geco, float kappa, float decay, float rate, double topKFraction, double freeBits) {
+    boolean geco,
+    float kappa,
+    float decay,
+    float rate,
+    double topKFraction,
+    double freeBits,
+    int stepsPerScale) {
 
   /** The published HPU-Net setting. */
   public static final ObjectiveSettings PUBLISHED =
@@ -28,17 +36,23 @@ public record ObjectiveSettings(
         || !(rate > 0)
         || !(topKFraction > 0 && topKFraction <= 1)
         || !(freeBits >= 0)
-        || Double.isInfinite(freeBits)) {
+        || Double.isInfinite(freeBits)
+        || stepsPerScale < 0) {
       throw new IllegalArgumentException(
           "objective needs kappa > 0, decay in [0, 1), rate > 0, top-k fraction in (0, 1] and"
-              + " free bits >= 0");
+              + " free bits >= 0 and steps per scale >= 0");
     }
   }
 
-  /** Settings without free bits. */
+  /** Settings without free bits or curriculum. */
   public ObjectiveSettings(
       boolean geco, float kappa, float decay, float rate, double topKFraction) {
-    this(geco, kappa, decay, rate, topKFraction, 0);
+    this(geco, kappa, decay, rate, topKFraction, 0, 0);
+  }
+
+  /** The latent-scale curriculum these settings describe. */
+  public ScaleCurriculum curriculum() {
+    return new ScaleCurriculum(stepsPerScale);
   }
 
   /** The GECO constraint these settings describe, or null for the ELBO. */

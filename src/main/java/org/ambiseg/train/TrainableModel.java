@@ -28,6 +28,12 @@ public interface TrainableModel extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Called by the trainer before the step of 0-based index {@code step} (fresh or resumed), for
+   * objectives that follow a schedule; does nothing by default.
+   */
+  default void beginStep(long step) {}
+
   /** Runs one optimisation step at learning rate {@code lr}. */
   StepResult step(TrainingBatch batch, float lr);
 

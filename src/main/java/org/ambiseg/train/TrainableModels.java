@@ -115,6 +115,7 @@ public final class TrainableModels {
           objective.newConstraint(),
           objective.topKFraction(),
           objective.freeBits(),
+          objective.curriculum(),
           height,
           width);
     }

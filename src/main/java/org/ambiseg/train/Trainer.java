@@ -102,6 +102,7 @@ public final class Trainer {
         return TrainingOutcome.STOPPED;
       }
       float lr = config.learningRateAt(step);
+      model.beginStep(step);
       StepResult result = model.step(sampler.batch(step), lr);
       if (!result.isFinite()) {
         String message =

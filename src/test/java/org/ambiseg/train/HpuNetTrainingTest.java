@@ -59,6 +59,7 @@ class HpuNetTrainingTest {
         new GecoConstraint(0.05f, 0.9f, 1e-2f),
         topK,
         0,
+        ScaleCurriculum.OFF,
         16,
         16);
   }

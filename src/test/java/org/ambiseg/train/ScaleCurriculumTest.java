@@ -1,0 +1,174 @@
+package org.ambiseg.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ambiseg.model.HpuNetConfig;
+import org.ambiseg.model.HpuNetModel;
+import org.ambiseg.model.Normalization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The coarse-to-fine latent-scale curriculum: schedule, what the decoder sees, and the wiring. */
+class ScaleCurriculumTest {
+
+  private static final HpuNetConfig CFG = HpuNetConfig.HPUNET_TINY;
+
+  @Test
+  void unlocksOneScaleEveryStepsPerScaleAndOffMeansAllScales() {
+    ScaleCurriculum c = new ScaleCurriculum(500);
+    assertEquals(1, c.activeScales(0, 4));
+    assertEquals(1, c.activeScales(499, 4));
+    assertEquals(2, c.activeScales(500, 4));
+    assertEquals(3, c.activeScales(1499, 4));
+    assertEquals(4, c.activeScales(1500, 4));
+    assertEquals(4, c.activeScales(100_000, 4));
+    assertEquals(1500, c.allActiveFrom(4));
+    assertEquals(4, ScaleCurriculum.OFF.activeScales(0, 4));
+    assertThrows(IllegalArgumentException.class, () -> new ScaleCurriculum(-1));
+  }
+
+  @Test
+  void oldRunFoldersReadAsNoCurriculum() {
+    String written =
+        "{\"geco\":false,\"kappa\":0.05,\"decay\":0.99,\"rate\":0.01,\"topKFraction\":1.0,"
+            + "\"freeBits\":1.0}";
+    ObjectiveSettings read = new Gson().fromJson(written, ObjectiveSettings.class);
+    assertEquals(ScaleCurriculum.OFF, read.curriculum());
+    assertEquals(
+        250,
+        new Gson()
+            .fromJson(new Gson().toJson(withCurriculum(250)), ObjectiveSettings.class)
+            .stepsPerScale());
+  }
+
+  private static ObjectiveSettings withCurriculum(int steps) {
+    return new ObjectiveSettings(false, 0.05f, 0.99f, 1e-2f, 1.0, 0, steps);
+  }
+
+  /** Logits of the training pass for a fixed image and mask, with the given noise per scale. */
+  private static float[] logits(HpuNetModel model, List<NDArray> eps, int active, NDArray[] in) {
+    return model
+        .block()
+        .forwardTraining(model.parameterStore(), in[0], in[1], eps, active, false)
+        .logits()
+        .toFloatArray();
+  }
+
+  private static double largestDifference(float[] a, float[] b) {
+    double worst = 0;
+    for (int i = 0; i < a.length; i++) {
+      worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    }
+    return worst;
+  }
+
+  @Test
+  void inactiveScalesDoNotReachTheDecoderAndActiveOnesDo() {
+    try (HpuNetModel model = HpuNetModel.create(CFG, 3, Device.cpu());
+        NDManager m = model.manager().newSubManager()) {
+      int b = 2;
+      NDArray[] in = {
+        m.randomUniform(0, 1, new Shape(b, 1, 16, 16)), m.zeros(new Shape(b, 2, 16, 16))
+      };
+      List<NDArray> eps = new ArrayList<>();
+      List<NDArray> otherFine = new ArrayList<>();
+      List<NDArray> otherCoarse = new ArrayList<>();
+      for (int s = 0; s < CFG.scales(); s++) {
+        Shape shape = model.block().latentShape(s, b, 16, 16);
+        eps.add(m.randomNormal(shape));
+        otherFine.add(s == 0 ? eps.get(0) : m.randomNormal(shape).mul(3));
+        otherCoarse.add(s == 0 ? m.randomNormal(shape).mul(3) : eps.get(s));
+      }
+      float[] base = logits(model, eps, 1, in);
+      assertEquals(0, largestDifference(base, logits(model, otherFine, 1, in)), 1e-6);
+      assertTrue(largestDifference(base, logits(model, otherCoarse, 1, in)) > 1e-4);
+      float[] all = logits(model, eps, CFG.scales(), in);
+      assertTrue(largestDifference(all, logits(model, otherFine, CFG.scales(), in)) > 1e-4);
+    }
+  }
+
+  @Test
+  void trainerUnlocksTheScalesOnScheduleAndEveryKlIsLogged(@TempDir Path tmp) throws Exception {
+    List<StepResult> results = new ArrayList<>();
+    TrainingListener record =
+        new TrainingListener() {
+          @Override
+          public void onStep(long step, StepResult r, float lr, double rate) {
+            results.add(r);
+          }
+        };
+    TrainingConfig config =
+        new TrainingConfig(
+            "hpunet",
+            "hpunet-tiny",
+            4,
+            3,
+            3e-3f,
+            new double[0],
+            1f,
+            1f,
+            1e-5f,
+            100,
+            9,
+            true,
+            2,
+            0,
+            2,
+            0.0,
+            0,
+            4);
+    try (HpuNetTrainable model =
+        new HpuNetTrainable(
+            HpuNetModel.create(CFG, 9, Device.cpu()),
+            config,
+            Normalization.IDENTITY,
+            null,
+            1.0,
+            0,
+            new ScaleCurriculum(2),
+            16,
+            16)) {
+      BatchSampler sampler =
+          new BatchSampler(
+              new TrainingSet(TinyCases.make(6, 16, 5)),
+              3,
+              model.noisePerImage(),
+              model.uniformsPerImage(),
+              9,
+              new Augmentation(true, 2),
+              new float[] {0f, 1f});
+      new Trainer(
+              model,
+              sampler,
+              config,
+              new JsonObject(),
+              tmp,
+              null,
+              List.of(record),
+              new TrainingControl())
+          .run(false);
+    }
+    assertEquals(4, results.size());
+    for (int step = 0; step < 4; step++) {
+      var terms = results.get(step).terms();
+      assertTrue(terms.containsKey("kl0") && terms.containsKey("kl1"), terms.toString());
+      if (step < 2) {
+        assertEquals(1.0, terms.get("active_scales"), "step " + step);
+      } else {
+        assertFalse(terms.containsKey("active_scales"), "step " + step + ": " + terms);
+      }
+    }
+  }
+}

@@ -124,6 +124,14 @@ public final class TrainCommand implements Callable<Integer> {
   int stepsPerScale;
 
   @Option(
+      names = "--kl-warmup",
+      defaultValue = "0",
+      description =
+          "HPU-Net: raise the KL weight linearly from 0 to 1 over the first N steps (default 0 ="
+              + " off)")
+  int klWarmupSteps;
+
+  @Option(
       names = "--annotations",
       defaultValue = "all",
       description = "MoSE: match all raters of an image (all) or one random rater (one)")
@@ -231,9 +239,11 @@ public final class TrainCommand implements Callable<Integer> {
           ObjectiveSettings.PUBLISHED.rate(),
           topK,
           freeBits,
-          stepsPerScale);
+          stepsPerScale,
+          klWarmupSteps);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--kappa/--top-k/--free-bits/--scale-curriculum", e.getMessage());
+      throw new BadInputException(
+          "--kappa/--top-k/--free-bits/--scale-curriculum/--kl-warmup", e.getMessage());
     }
   }
 

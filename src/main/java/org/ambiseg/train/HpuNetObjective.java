@@ -33,6 +33,7 @@ public final class HpuNetObjective {
   private final double freeBits;
   private final double clipNorm;
   private int activeScales;
+  private float klWeight = 1f;
 
   /**
    * A step runner; {@code geco} null means the ELBO with {@code beta}. The per-scale KL enters the
@@ -68,6 +69,14 @@ public final class HpuNetObjective {
           "active scales " + activeScales + " of " + model.config().scales());
     }
     this.activeScales = activeScales;
+  }
+
+  /** The weight (0..1) of the KL term in the next steps ({@link KlWarmup}); 1 by default. */
+  public void setKlWeight(float klWeight) {
+    if (!(klWeight >= 0 && klWeight <= 1)) {
+      throw new IllegalArgumentException("KL weight " + klWeight + " outside [0, 1]");
+    }
+    this.klWeight = klWeight;
   }
 
   /** Noise values per image for an image of {@code height} x {@code width}. */
@@ -130,6 +139,9 @@ public final class HpuNetObjective {
           NDArray charged = withFreeBits(scaleKl, freeBits);
           kl = kl == null ? charged : kl.add(charged);
         }
+        if (klWeight < 1f) {
+          kl = kl.mul(klWeight);
+        }
         NDArray loss =
             geco != null
                 ? geco.loss(reconstruction, kl, selectedPixels(h * w))
@@ -146,6 +158,9 @@ public final class HpuNetObjective {
         klSum += klValues[s];
       }
       terms.put("kl", klSum);
+      if (klWeight < 1f) {
+        terms.put("kl_weight", (double) klWeight);
+      }
       if (activeScales < klValues.length) {
         terms.put("active_scales", (double) activeScales);
       }

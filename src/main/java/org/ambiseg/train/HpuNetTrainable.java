@@ -18,13 +18,15 @@ public final class HpuNetTrainable extends AdamTrainable {
   private final HpuNetObjective objective;
   private final HpuNetSampler sampler;
   private final ScaleCurriculum curriculum;
+  private final KlWarmup klWarmup;
   private final int height;
   private final int width;
 
   /**
    * Wraps {@code model} (owned from now on) for training on {@code height} x {@code width} images;
    * {@code geco} null trains the ELBO with the config's beta; {@code freeBits} nats of KL per scale
-   * are free (0 = off); {@code curriculum} unlocks the latent scales coarse to fine.
+   * are free (0 = off); {@code curriculum} unlocks the latent scales coarse to fine and {@code
+   * klWarmup} ramps the KL weight up from 0.
    */
   public HpuNetTrainable(
       HpuNetModel model,
@@ -34,6 +36,7 @@ public final class HpuNetTrainable extends AdamTrainable {
       double topKFraction,
       double freeBits,
       ScaleCurriculum curriculum,
+      KlWarmup klWarmup,
       int height,
       int width) {
     super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
@@ -44,6 +47,7 @@ public final class HpuNetTrainable extends AdamTrainable {
             model, optimizer, geco, config.beta(), topKFraction, freeBits, config.clipNorm());
     this.sampler = new HpuNetSampler(model, normalization);
     this.curriculum = curriculum;
+    this.klWarmup = klWarmup;
     this.height = height;
     this.width = width;
   }
@@ -92,6 +96,7 @@ public final class HpuNetTrainable extends AdamTrainable {
   @Override
   public void beginStep(long step) {
     objective.setActiveScales(curriculum.activeScales(step, model.config().scales()));
+    objective.setKlWeight(klWarmup.weight(step));
   }
 
   @Override

@@ -15,6 +15,8 @@ package org.ambiseg.train;
  *     objective. A run folder written before this setting existed reads as 0.
  * @param stepsPerScale the coarse-to-fine {@link ScaleCurriculum}: steps between unlocking two
  *     latent scales (0 = off, the published objective; old run folders read as 0)
+ * @param klWarmupSteps the {@link KlWarmup}: steps over which the KL weight rises from 0 to 1 (0 =
+ *     off, the published objective; old run folders read as 0)
  */
 public record ObjectiveSettings(
     boolean geco,
@@ -23,7 +25,8 @@ public record ObjectiveSettings(
     float rate,
     double topKFraction,
     double freeBits,
-    int stepsPerScale) {
+    int stepsPerScale,
+    int klWarmupSteps) {
 
   /** The published HPU-Net setting. */
   public static final ObjectiveSettings PUBLISHED =
@@ -37,22 +40,28 @@ public record ObjectiveSettings(
         || !(topKFraction > 0 && topKFraction <= 1)
         || !(freeBits >= 0)
         || Double.isInfinite(freeBits)
-        || stepsPerScale < 0) {
+        || stepsPerScale < 0
+        || klWarmupSteps < 0) {
       throw new IllegalArgumentException(
           "objective needs kappa > 0, decay in [0, 1), rate > 0, top-k fraction in (0, 1] and"
-              + " free bits >= 0 and steps per scale >= 0");
+              + " free bits, steps per scale and KL warm-up steps >= 0");
     }
   }
 
   /** Settings without free bits or curriculum. */
   public ObjectiveSettings(
       boolean geco, float kappa, float decay, float rate, double topKFraction) {
-    this(geco, kappa, decay, rate, topKFraction, 0, 0);
+    this(geco, kappa, decay, rate, topKFraction, 0, 0, 0);
   }
 
   /** The latent-scale curriculum these settings describe. */
   public ScaleCurriculum curriculum() {
     return new ScaleCurriculum(stepsPerScale);
+  }
+
+  /** The KL warm-up these settings describe. */
+  public KlWarmup klWarmup() {
+    return new KlWarmup(klWarmupSteps);
   }
 
   /** The GECO constraint these settings describe, or null for the ELBO. */

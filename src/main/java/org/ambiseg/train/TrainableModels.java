@@ -116,6 +116,7 @@ public final class TrainableModels {
           objective.topKFraction(),
           objective.freeBits(),
           objective.curriculum(),
+          objective.klWarmup(),
           height,
           width);
     }

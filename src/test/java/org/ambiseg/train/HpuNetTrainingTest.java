@@ -60,6 +60,7 @@ class HpuNetTrainingTest {
         topK,
         0,
         ScaleCurriculum.OFF,
+        KlWarmup.OFF,
         16,
         16);
   }

@@ -20,7 +20,10 @@ import org.ambiseg.model.Normalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The coarse-to-fine latent-scale curriculum: schedule, what the decoder sees, and the wiring. */
+/**
+ * The coarse-to-fine latent-scale curriculum and the KL warm-up: schedules, what the decoder sees,
+ * and the wiring through the trainer.
+ */
 class ScaleCurriculumTest {
 
   private static final HpuNetConfig CFG = HpuNetConfig.HPUNET_TINY;
@@ -40,12 +43,24 @@ class ScaleCurriculumTest {
   }
 
   @Test
+  void klWarmupRisesLinearlyToOne() {
+    KlWarmup w = new KlWarmup(1000);
+    assertEquals(0f, w.weight(0));
+    assertEquals(0.25f, w.weight(250), 1e-6);
+    assertEquals(1f, w.weight(1000));
+    assertEquals(1f, w.weight(5000));
+    assertEquals(1f, KlWarmup.OFF.weight(0));
+    assertThrows(IllegalArgumentException.class, () -> new KlWarmup(-1));
+  }
+
+  @Test
   void oldRunFoldersReadAsNoCurriculum() {
     String written =
         "{\"geco\":false,\"kappa\":0.05,\"decay\":0.99,\"rate\":0.01,\"topKFraction\":1.0,"
             + "\"freeBits\":1.0}";
     ObjectiveSettings read = new Gson().fromJson(written, ObjectiveSettings.class);
     assertEquals(ScaleCurriculum.OFF, read.curriculum());
+    assertEquals(KlWarmup.OFF, read.klWarmup());
     assertEquals(
         250,
         new Gson()
@@ -54,7 +69,7 @@ class ScaleCurriculumTest {
   }
 
   private static ObjectiveSettings withCurriculum(int steps) {
-    return new ObjectiveSettings(false, 0.05f, 0.99f, 1e-2f, 1.0, 0, steps);
+    return new ObjectiveSettings(false, 0.05f, 0.99f, 1e-2f, 1.0, 0, steps, 0);
   }
 
   /** Logits of the training pass for a fixed image and mask, with the given noise per scale. */
@@ -138,6 +153,7 @@ class ScaleCurriculumTest {
             1.0,
             0,
             new ScaleCurriculum(2),
+            new KlWarmup(2),
             16,
             16)) {
       BatchSampler sampler =
@@ -164,10 +180,19 @@ class ScaleCurriculumTest {
     for (int step = 0; step < 4; step++) {
       var terms = results.get(step).terms();
       assertTrue(terms.containsKey("kl0") && terms.containsKey("kl1"), terms.toString());
+      // the ELBO with beta 1: reconstruction + weight x (KL of every scale, active or not)
+      double weight = Math.min(1, step / 2.0);
+      assertEquals(
+          terms.get("reconstruction") + weight * (terms.get("kl0") + terms.get("kl1")),
+          results.get(step).loss(),
+          1e-3 * results.get(step).loss(),
+          terms.toString());
       if (step < 2) {
         assertEquals(1.0, terms.get("active_scales"), "step " + step);
+        assertEquals(step / 2.0, terms.get("kl_weight"), 1e-6, "step " + step);
       } else {
         assertFalse(terms.containsKey("active_scales"), "step " + step + ": " + terms);
+        assertFalse(terms.containsKey("kl_weight"), "step " + step + ": " + terms);
       }
     }
   }

@@ -14,7 +14,8 @@ import org.ambiseg.model.ModelStore;
 /**
  * Keeps the model with the lowest selection-set GED as a complete model folder ({@code best/} in
  * the run folder), written whenever a validation improves on it. On resume it reads the GED of the
- * folder already there, so a resumed run only replaces it with a better model.
+ * folder already there, so a resumed run only replaces it with a better model. Validations before
+ * the model's {@link TrainableModel#firstSelectableStep()} are not considered.
  */
 public final class BestModelSaver implements TrainingListener {
 
@@ -47,7 +48,7 @@ public final class BestModelSaver implements TrainingListener {
   @Override
   public void onValidation(long step, Map<String, Double> metrics) {
     Double ged = metrics.get("ged");
-    if (ged == null || !(ged < best)) {
+    if (ged == null || !(ged < best) || step < model.firstSelectableStep()) {
       return;
     }
     best = ged;

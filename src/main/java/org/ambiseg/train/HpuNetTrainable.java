@@ -100,6 +100,11 @@ public final class HpuNetTrainable extends AdamTrainable {
   }
 
   @Override
+  public long firstSelectableStep() {
+    return curriculum.firstCompleteStep(model.config().scales());
+  }
+
+  @Override
   public StepResult step(TrainingBatch batch, float lr) {
     return objective.step(batch, lr);
   }

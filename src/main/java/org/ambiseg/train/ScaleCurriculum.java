@@ -35,4 +35,13 @@ public record ScaleCurriculum(int stepsPerScale) {
   public long allActiveFrom(int scales) {
     return (long) stepsPerScale * (scales - 1);
   }
+
+  /**
+   * The first step count after which every scale has been in the decoder for at least one step (0
+   * without a curriculum): weights saved earlier have finer scales the decoder has never seen
+   * drawn, so they are not a complete HPU-Net and are never kept as the best model.
+   */
+  public long firstCompleteStep(int scales) {
+    return stepsPerScale == 0 ? 0 : allActiveFrom(scales) + 1;
+  }
 }

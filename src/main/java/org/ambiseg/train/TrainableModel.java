@@ -34,6 +34,16 @@ public interface TrainableModel extends AutoCloseable {
    */
   default void beginStep(long step) {}
 
+  /**
+   * The first step count at which the weights form a complete model that may be kept as the best by
+   * selection GED; earlier validations are logged but never chosen. 0 by default; a schedule that
+   * leaves parts of the model out at first (the HPU-Net's {@link ScaleCurriculum}) returns the
+   * first step count after every part has been trained.
+   */
+  default long firstSelectableStep() {
+    return 0;
+  }
+
   /** Runs one optimisation step at learning rate {@code lr}. */
   StepResult step(TrainingBatch batch, float lr);
 

@@ -139,7 +139,7 @@ public final class Trainer {
         long s = step;
         listeners.forEach(l -> l.onValidation(s, metrics));
         Double ged = metrics.get("ged");
-        if (ged != null && ged < best) {
+        if (ged != null && ged < best && step >= model.firstSelectableStep()) {
           best = ged;
         }
       }

@@ -257,6 +257,8 @@ public final class TrainingRun {
       listeners.add(metricsLog);
       listeners.addAll(extra.apply(new Session(model, selection, config)));
       listeners.add(new BestModelSaver(model, out.resolve("best"), describe));
+      LastValidation lastValidation = new LastValidation();
+      listeners.add(lastValidation);
       Trainer trainer =
           new Trainer(
               model,
@@ -273,6 +275,7 @@ public final class TrainingRun {
       if (outcome == TrainingOutcome.FINISHED) {
         JsonObject finalMetrics = new JsonObject();
         finalMetrics.addProperty("step", config.steps());
+        lastValidation.at(config.steps()).forEach(finalMetrics::addProperty);
         finalMetrics.addProperty("elapsed_s", trainer.elapsedSeconds());
         ModelStore.save(
             out.resolve("final"), describe.apply(finalMetrics), model.exportParameters());

@@ -38,6 +38,8 @@ class ScaleCurriculumTest {
     assertEquals(4, c.activeScales(1500, 4));
     assertEquals(4, c.activeScales(100_000, 4));
     assertEquals(1500, c.allActiveFrom(4));
+    assertEquals(1501, c.firstCompleteStep(4));
+    assertEquals(0, ScaleCurriculum.OFF.firstCompleteStep(4));
     assertEquals(4, ScaleCurriculum.OFF.activeScales(0, 4));
     assertThrows(IllegalArgumentException.class, () -> new ScaleCurriculum(-1));
   }

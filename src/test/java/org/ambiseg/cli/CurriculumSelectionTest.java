@@ -24,21 +24,7 @@ class CurriculumSelectionTest {
   @Test
   void bestIsChosenOnlyOnceEveryScaleIsTrainedAndFinalKeepsItsValidation() throws Exception {
     Path data = tmp.resolve("data");
-    assertEquals(
-        0,
-        TinyModels.run(
-                "gen-data",
-                "--out",
-                data.toString(),
-                "--cases",
-                "24",
-                "--size",
-                "32",
-                "--seed",
-                "5",
-                "--split",
-                "1,0,0")
-            .code());
+    TinyModels.generateData(data, 24, 5, "1,0,0");
     Path run = tmp.resolve("run");
     TinyModels.Run train =
         TinyModels.run(

@@ -26,21 +26,7 @@ class HpuNetEvalCommandTest {
   @Test
   void evalReportsPerScaleKlAndScaleVariation() throws Exception {
     Path data = tmp.resolve("data");
-    assertEquals(
-        0,
-        TinyModels.run(
-                "gen-data",
-                "--out",
-                data.toString(),
-                "--cases",
-                "8",
-                "--size",
-                "32",
-                "--seed",
-                "3",
-                "--split",
-                "0.75,0.25,0")
-            .code());
+    TinyModels.generateData(data, 8, 3, "0.75,0.25,0");
     Path run = tmp.resolve("run");
     TinyModels.Run train =
         TinyModels.run(

@@ -27,20 +27,7 @@ class McDropoutCommandsTest {
 
   @BeforeAll
   static void generateData() {
-    assertEquals(
-        0,
-        run(
-            "gen-data",
-            "--out",
-            tmp.resolve("data").toString(),
-            "--cases",
-            "10",
-            "--size",
-            "32",
-            "--seed",
-            "2",
-            "--split",
-            "0.8,0.2,0"));
+    TinyModels.generateData(tmp.resolve("data"), 10, 2, "0.8,0.2,0");
   }
 
   private static int run(String... args) {

@@ -1,5 +1,7 @@
 package org.ambiseg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.djl.Device;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -52,6 +54,27 @@ final class TinyModels {
     }
     PngWriter.writeImage(file, Image2D.grey(w, h, px));
     return file;
+  }
+
+  /**
+   * Writes a synthetic dataset of {@code cases} 32 x 32 cases with {@code gen-data} into {@code
+   * out}, split train,val,test by the fractions in {@code split}; fails the test if it cannot.
+   */
+  static void generateData(Path out, int cases, int seed, String split) {
+    Run r =
+        run(
+            "gen-data",
+            "--out",
+            out.toString(),
+            "--cases",
+            Integer.toString(cases),
+            "--size",
+            "32",
+            "--seed",
+            Integer.toString(seed),
+            "--split",
+            split);
+    assertEquals(0, r.code(), r.err());
   }
 
   /** Result of one CLI run. */

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import java.util.Locale;
 import java.util.Map;
 import org.ambiseg.model.Devices;
+import org.ambiseg.model.NativeAllocator;
 
 /**
  * The result of {@code ambiseg bench} in the layout of shared/bench/probunet_ref.py: context
@@ -31,6 +32,7 @@ final class BenchReport {
     out.addProperty("engine_version", engine.getVersion());
     out.addProperty("djl_version", Engine.getDjlVersion());
     out.addProperty("device", Devices.describe(Devices.select()));
+    out.addProperty("malloc_tuned", NativeAllocator.configureOnce());
     if ("PyTorch".equals(engine.getEngineName())) {
       out.addProperty("threads", JniUtils.getNumThreads());
       out.addProperty("interop_threads", JniUtils.getNumInteropThreads());
@@ -40,11 +42,12 @@ final class BenchReport {
     text.append(
         String.format(
             Locale.ROOT,
-            "%s %s on %s, %s threads, median of %d after %d warm-up%n",
+            "%s %s on %s, %s threads, malloc thresholds %s, median of %d after %d warm-up%n",
             engine.getEngineName(),
             engine.getVersion(),
             out.get("device").getAsString(),
             out.has("threads") ? out.get("threads").getAsString() : "?",
+            out.get("malloc_tuned").getAsBoolean() ? "1 GiB" : "default",
             iters,
             warmup));
   }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where the compute device is chosen: the first GPU when the engine sees one (and
  * {@code -Dambiseg.device=cpu} does not force the CPU), else the CPU with one log line per process
- * (not one per model loaded).
+ * (not one per model loaded). Choosing the device is the first thing every model does, so it also
+ * sets up the process's native memory once ({@link NativeAllocator}).
  */
 public final class Devices {
 
@@ -22,6 +23,7 @@ public final class Devices {
 
   /** The device to run models on. */
   public static Device select() {
+    NativeAllocator.configureOnce();
     return select(
         () -> Engine.getInstance().getGpuCount(),
         System.getProperty("ambiseg.device"),

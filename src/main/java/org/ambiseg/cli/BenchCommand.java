@@ -2,6 +2,7 @@ package org.ambiseg.cli;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print JSON")
   boolean json;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description =
+          "record libtorch's operator profiler over the chosen benchmarks (warm-up included) and"
+              + " write it to FILE as a Chrome trace; timings taken meanwhile include the"
+              + " profiler's cost")
+  Path profile;
+
   @Option(names = "--debug", description = "print stack traces")
   boolean debug;
 
@@ -93,8 +103,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
     setThreads();
     BenchReport report = new BenchReport(iters, warmup);
-    for (Benchmark b : chosen) {
-      report.add(b, b.run(warmup, iters));
+    try (OperatorProfile ignored = OperatorProfile.start(profile)) {
+      for (Benchmark b : chosen) {
+        report.add(b, b.run(warmup, iters));
+      }
+    }
+    if (profile != null) {
+      report.profiled(profile.toString());
     }
     if (withParams) {
       report.addParams(ParamsBenchmark.counts());

@@ -63,6 +63,15 @@ final class BenchReport {
     }
   }
 
+  /**
+   * Records that the timings were taken under libtorch's profiler, whose trace is in {@code file}.
+   */
+  void profiled(String file) {
+    out.addProperty("profile", file);
+    text.append("  (profiled: timings include the profiler's cost; trace in ").append(file);
+    text.append(")\n");
+  }
+
   /** Adds the parameter counts. */
   void addParams(JsonObject counts) {
     params = counts;

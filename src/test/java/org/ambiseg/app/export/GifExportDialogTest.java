@@ -17,9 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.ambiseg.core.ProgressMonitor;
 import org.ambiseg.io.ExportStamp;
 import org.ambiseg.io.GifFrames;
@@ -77,6 +81,10 @@ class GifExportDialogTest {
   }
 
   private void open(GifWriteJob job) {
+    open(job, null);
+  }
+
+  private void open(GifWriteJob job, Window owner) {
     robot.interact(
         () -> {
           model =
@@ -88,7 +96,7 @@ class GifExportDialogTest {
                   executor,
                   (headline, message) -> problems.add(message),
                   job);
-          dialog = new GifExportDialog(model, null);
+          dialog = new GifExportDialog(model, owner);
           dialog.show();
         });
   }
@@ -175,6 +183,43 @@ class GifExportDialogTest {
     WaitForAsyncUtils.waitFor(
         10, TimeUnit.SECONDS, () -> again.equals(model.lastWrittenProperty().get()));
     assertEquals(N, GifFrames.read(again).count());
+  }
+
+  /**
+   * Closing the main window during a write (as quitting the app does) closes the dialog with it,
+   * which cancels the write: no GIF, no temporary file, no error; the app's executor then stops.
+   */
+  @Test
+  void closingTheOwnerWindowDuringTheWriteCancelsItAndLeavesNoFile() throws Exception {
+    CountDownLatch midway = new CountDownLatch(1);
+    GifWriteJob held =
+        (target, image, frames, settings, stamp, monitor) ->
+            GifExport.write(target, image, frames, settings, stamp, holdAfter(2, monitor, midway));
+    Stage[] main = new Stage[1];
+    robot.interact(
+        () -> {
+          main[0] = new Stage();
+          main[0].setScene(new Scene(new StackPane(), 200, 100));
+          main[0].show();
+        });
+    open(held, main[0]);
+    Path gif = tmp.resolve("closed.gif");
+    choice.set(gif);
+
+    robot.clickOn("#gif-export");
+    assertTrue(midway.await(10, TimeUnit.SECONDS), "the write reached its second frame");
+    robot.interact(() -> main[0].close());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.writingProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(dialog.stage().isShowing(), "the dialog closed with its owner");
+    executor.shutdownNow(); // as AmbiSegApp.stop() does with its executors
+    assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "the export thread stopped");
+
+    assertFalse(Files.exists(gif), "no GIF");
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertEquals(List.of(), files.toList(), "no temporary file either");
+    }
+    assertEquals(List.of(), problems, "closing the app is not a problem");
   }
 
   /** Passes work on to {@code monitor}; after {@code frames} frames waits until it is cancelled. */

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.SimpleObjectProperty;
 import org.ambiseg.app.AppExecutors;
 import org.ambiseg.core.Image2D;
@@ -147,6 +149,84 @@ class LatentViewModelTest {
         () -> {
           vm.close();
           return null;
+        });
+  }
+
+  /**
+   * Switching models while a slider is dragged: a decode the old model finished for the drag, whose
+   * result reaches the FX thread only after the switch, is dropped; everything shown after the
+   * switch comes from the new model.
+   */
+  @Test
+  void aDecodeOfTheOldModelNeverLandsAfterTheModelIsSwitched() throws Exception {
+    ProbUNetEstimator other = ProbUNetEstimator.open(Path.of("models/probunet-lidc"));
+    try {
+      SimpleObjectProperty<Estimator> est = new SimpleObjectProperty<>(estimator);
+      SimpleObjectProperty<Image2D> img = new SimpleObjectProperty<>(image);
+      List<String> problems = new ArrayList<>();
+      LatentViewModel vm =
+          fx(() -> new LatentViewModel(est, img, executors.model(), (h, m) -> problems.add(m)));
+      LatentFixtures.waitIdle(vm);
+      AtomicBoolean switched = new AtomicBoolean();
+      List<float[]> shownAfterSwitch = new ArrayList<>();
+      fx(
+          () -> {
+            vm.zProperty()
+                .addListener(
+                    (obs, old, now) -> {
+                      if (switched.get() && now != null) {
+                        shownAfterSwitch.add(now);
+                      }
+                    });
+            return null;
+          });
+
+      long decodesBefore = vm.decodes();
+      fx(
+          () -> {
+            vm.offsets().get(0).set(2.0); // the drag: a request for the old model
+            // wait, still on the FX thread, until the model thread has decoded it: its result is
+            // now queued behind this event
+            executors.model().submit(() -> null).get(30, TimeUnit.SECONDS);
+            est.set(other); // the switch, before the old result reaches the FX thread
+            switched.set(true);
+            return null;
+          });
+      assertTrue(vm.decodes() > decodesBefore, "the old model decoded the drag");
+      LatentFixtures.waitIdle(vm);
+
+      float[][] oldPrior = prior(estimator);
+      float[][] newPrior = prior(other);
+      double[] offsets = fx(() -> vm.offsets().stream().mapToDouble(o -> o.get()).toArray());
+      float[] expected = new float[newPrior[0].length];
+      for (int d = 0; d < expected.length; d++) {
+        expected[d] = newPrior[0][d] + (float) offsets[d] * newPrior[1][d];
+      }
+      float oldDragged = oldPrior[0][0] + 2.0f * oldPrior[1][0];
+      assertTrue(!shownAfterSwitch.isEmpty(), "the new model's segmentation was shown");
+      for (float[] z : shownAfterSwitch) {
+        assertTrue(z[0] != oldDragged, "the old model's z " + oldDragged + " was shown");
+        assertArrayEquals(expected, z, 1e-5f, "every z shown after the switch is the new model's");
+      }
+      assertTrue(problems.isEmpty(), problems.toString());
+      fx(
+          () -> {
+            vm.close();
+            return null;
+          });
+    } finally {
+      executors.model().submit(other::close).get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The prior mean and sigma of {@code e} for the test image, encoded on the model thread. */
+  private static float[][] prior(ProbUNetEstimator e) throws Exception {
+    return LatentFixtures.onModelThread(
+        executors.model(),
+        () -> {
+          try (ProbUNetSampler.EncodedImage enc = e.sampler().encode(image)) {
+            return new float[][] {enc.priorMean(), enc.priorSigma()};
+          }
         });
   }
 

@@ -34,6 +34,8 @@ def main():
     ap.add_argument("--machine", default="")
     ap.add_argument("--load-at-start", default="")
     ap.add_argument("--loaded", default="0")
+    ap.add_argument("--peer-malloc", default="default",
+                    help="how the peer's malloc was set up: default, or tuned (AmbiSeg's thresholds)")
     a = ap.parse_args()
 
     runs = load_pairs(a.raw, a.pairs)
@@ -92,6 +94,8 @@ def main():
         "ambiseg": {k: amb0.get(k) for k in ("engine", "engine_version", "djl_version", "device")},
         "note": "Debian PyTorch 1.13 (oneDNN 2.6, generic BLAS) vs DJL libtorch "
         + str(amb0.get("engine_version")),
+        "malloc": {"pytorch": a.peer_malloc,
+                   "ambiseg": "tuned" if amb0.get("malloc_tuned") else "default"},
         "rows": rows,
         "ambiseg_only": extra_rows,
         "params": {"pytorch": ref0.get("params"), "ambiseg": amb0.get("params")},
@@ -121,6 +125,9 @@ def main():
         md.append("| `%s` (AmbiSeg only) | | %.1f | | |" % (r["field"], r["ambiseg_ms"]))
     md.append("")
     md.append("Not the same kernels: " + summary["note"] + ".")
+    md.append("glibc malloc thresholds: PyTorch %s, AmbiSeg %s (AmbiSeg sets them itself; "
+              "`bench/compare --peer-malloc-tuned` gives the peer the same)."
+              % (summary["malloc"]["pytorch"], summary["malloc"]["ambiseg"]))
     mpath = os.path.join(a.out, "compare-%s.md" % a.stamp)
     with open(mpath, "w") as f:
         f.write("\n".join(md) + "\n")

@@ -151,11 +151,7 @@ class GifExportDialogTest {
   @Test
   void cancelDuringTheWriteLeavesNoFile() throws Exception {
     CountDownLatch midway = new CountDownLatch(1);
-    // the real write, held after its second frame until the user has pressed Cancel
-    GifWriteJob held =
-        (target, image, frames, settings, stamp, monitor) ->
-            GifExport.write(target, image, frames, settings, stamp, holdAfter(2, monitor, midway));
-    open(held);
+    open(heldAfterTwoFrames(midway));
     Path gif = tmp.resolve("cancelled.gif");
     choice.set(gif);
 
@@ -192,9 +188,6 @@ class GifExportDialogTest {
   @Test
   void closingTheOwnerWindowDuringTheWriteCancelsItAndLeavesNoFile() throws Exception {
     CountDownLatch midway = new CountDownLatch(1);
-    GifWriteJob held =
-        (target, image, frames, settings, stamp, monitor) ->
-            GifExport.write(target, image, frames, settings, stamp, holdAfter(2, monitor, midway));
     Stage[] main = new Stage[1];
     robot.interact(
         () -> {
@@ -202,7 +195,7 @@ class GifExportDialogTest {
           main[0].setScene(new Scene(new StackPane(), 200, 100));
           main[0].show();
         });
-    open(held, main[0]);
+    open(heldAfterTwoFrames(midway), main[0]);
     Path gif = tmp.resolve("closed.gif");
     choice.set(gif);
 
@@ -220,6 +213,12 @@ class GifExportDialogTest {
       assertEquals(List.of(), files.toList(), "no temporary file either");
     }
     assertEquals(List.of(), problems, "closing the app is not a problem");
+  }
+
+  /** The real write, held after its second frame until it is cancelled (at most 10 s). */
+  private static GifWriteJob heldAfterTwoFrames(CountDownLatch midway) {
+    return (target, image, frames, settings, stamp, monitor) ->
+        GifExport.write(target, image, frames, settings, stamp, holdAfter(2, monitor, midway));
   }
 
   /** Passes work on to {@code monitor}; after {@code frames} frames waits until it is cancelled. */

@@ -57,9 +57,7 @@ class LatentViewModelTest {
     SimpleObjectProperty<Estimator> est = new SimpleObjectProperty<>(estimator);
     SimpleObjectProperty<Image2D> img = new SimpleObjectProperty<>(image);
     List<String> problems = new ArrayList<>();
-    LatentViewModel vm =
-        fx(() -> new LatentViewModel(est, img, executors.model(), (h, m) -> problems.add(m)));
-    LatentFixtures.waitIdle(vm);
+    LatentViewModel vm = idleViewModel(est, img, problems);
     long decodesBefore = vm.decodes();
     long requestsBefore = vm.requests();
 
@@ -77,14 +75,7 @@ class LatentViewModelTest {
     assertEquals(moves, vm.requests() - requestsBefore);
     assertTrue(decodes >= 1 && decodes <= 10, moves + " changes cost " + decodes + " decodes");
 
-    float[][] prior =
-        LatentFixtures.onModelThread(
-            executors.model(),
-            () -> {
-              try (ProbUNetSampler.EncodedImage e = estimator.sampler().encode(image)) {
-                return new float[][] {e.priorMean(), e.priorSigma()};
-              }
-            });
+    float[][] prior = prior(estimator);
     float[] z = fx(() -> vm.zProperty().get());
     for (int d = 0; d < z.length; d++) {
       float expected = prior[0][d] + (d == 2 ? 2.5f * prior[1][d] : 0f);
@@ -164,9 +155,7 @@ class LatentViewModelTest {
       SimpleObjectProperty<Estimator> est = new SimpleObjectProperty<>(estimator);
       SimpleObjectProperty<Image2D> img = new SimpleObjectProperty<>(image);
       List<String> problems = new ArrayList<>();
-      LatentViewModel vm =
-          fx(() -> new LatentViewModel(est, img, executors.model(), (h, m) -> problems.add(m)));
-      LatentFixtures.waitIdle(vm);
+      LatentViewModel vm = idleViewModel(est, img, problems);
       AtomicBoolean switched = new AtomicBoolean();
       List<float[]> shownAfterSwitch = new ArrayList<>();
       fx(
@@ -217,6 +206,16 @@ class LatentViewModelTest {
     } finally {
       executors.model().submit(other::close).get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** A view-model on the model thread whose first segmentation is shown; problems go to a list. */
+  private static LatentViewModel idleViewModel(
+      SimpleObjectProperty<Estimator> est, SimpleObjectProperty<Image2D> img, List<String> problems)
+      throws Exception {
+    LatentViewModel vm =
+        fx(() -> new LatentViewModel(est, img, executors.model(), (h, m) -> problems.add(m)));
+    LatentFixtures.waitIdle(vm);
+    return vm;
   }
 
   /** The prior mean and sigma of {@code e} for the test image, encoded on the model thread. */

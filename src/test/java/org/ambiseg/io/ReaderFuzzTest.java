@@ -98,13 +98,15 @@ class ReaderFuzzTest {
 
   @Test
   void dicom() throws IOException {
-    fuzzDicom(300, 11);
+    // under a second; this seed reaches an ArrayIndexOutOfBounds inside ImageJ's DICOM decoder
+    // (input 2,332), which seed 11 did not within 10,000 inputs
+    fuzzDicom(3000, 1011);
   }
 
   @Test
   @Tag("long")
   void dicomLong() throws IOException {
-    fuzzDicom(3000, 1011);
+    fuzzDicom(30_000, 2011);
   }
 
   private static void fuzzDicom(int n, long seed) throws IOException {

@@ -1,10 +1,14 @@
 package org.ambiseg.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +119,8 @@ class TrainerResumeTest {
   void nonFiniteLossStopsAndKeepsTheLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
     try (ProbUNetTrainable real = trainable()) {
       // a model whose loss turns NaN at step 5: the loop must stop without overwriting step 4
+      Path checkpoint = new Checkpointer(tmp).file();
+      byte[][] beforeDiverging = {null};
       TrainableModel diverging =
           new DelegatingModel(real) {
             private int calls;
@@ -122,7 +128,15 @@ class TrainerResumeTest {
             @Override
             public StepResult step(TrainingBatch batch, float lr) {
               StepResult r = super.step(batch, lr);
-              return ++calls == 5 ? new StepResult(Double.NaN, r.terms(), r.gradientNorm()) : r;
+              if (++calls < 5) {
+                return r;
+              }
+              try {
+                beforeDiverging[0] = Files.readAllBytes(checkpoint); // step 4's checkpoint
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return new StepResult(Double.NaN, r.terms(), r.gradientNorm());
             }
           };
       String[] error = {null};
@@ -138,6 +152,8 @@ class TrainerResumeTest {
       assertTrue(error[0].contains("NaN") && error[0].contains("step 5"), error[0]);
       Checkpointer.TrainerState state = t.checkpointer().restore(real);
       assertEquals(4, state.step(), "the checkpoint of step 4 is kept");
+      assertArrayEquals(
+          beforeDiverging[0], Files.readAllBytes(checkpoint), "and not written again after NaN");
     }
   }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * libtorch's operator profiler around a piece of work, for {@code ambiseg bench --profile}: every
- * native operator with its input shapes and CPU time, written as a Chrome trace (the format {@code
- * torch.profiler} exports, so {@code bench/profile_summary.py} reads both sides alike). A null file
- * records nothing.
+ * native operator with its start and duration per thread, written as a Chrome trace (the format
+ * {@code torch.profiler} exports, so {@code bench/profile_summary.py} reads both sides alike). A
+ * null file records nothing.
  */
 final class OperatorProfile implements AutoCloseable {
 

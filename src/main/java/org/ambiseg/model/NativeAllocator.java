@@ -82,6 +82,7 @@ public final class NativeAllocator {
   /** glibc's mallopt, or empty on another platform or C library (musl's mallopt does nothing). */
   private static Optional<Function> glibcMallopt() {
     if (!Platform.isLinux()) {
+      LOG.info("not Linux: malloc keeps its defaults");
       return Optional.empty();
     }
     try {

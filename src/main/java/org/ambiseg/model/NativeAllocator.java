@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * block of 32 MiB or more (a 16 x 32 x 128 x 128 float tensor is exactly 32 MiB) with a fresh
  * {@code mmap} and returns it with {@code munmap} when the tensor is freed; the next tensor of that
  * size then faults in and zeroes all its pages again. Measured here (2 threads, 128 x 128): 16
- * samples of the Prob U-Net head took 250 ms with the default against 55 ms with freed blocks
+ * samples of the Prob U-Net head took 284 ms with the default against 53 ms with freed blocks
  * reused, and the process spent 27 s of 32 s of a benchmark run in the kernel. Debian's PyTorch
  * pays the same (the reference's sample16 289 ms against 67 ms with the same setting).
  *

@@ -1,11 +1,6 @@
 package org.ambiseg.model;
 
 import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -26,8 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class DenormalFlush {
 
   private static final Logger LOG = LoggerFactory.getLogger(DenormalFlush.class);
-  private static final String LIBRARY = "libtorch_cpu.so";
-  private static final String GLOBAL_CONTEXT = "_ZN2at13globalContextEv";
   private static final String SET_FLUSH_DENORMAL = "_ZN2at7Context16setFlushDenormalEb";
   private static final AtomicBoolean PROBLEM_LOGGED = new AtomicBoolean();
   private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> false);
@@ -52,7 +45,8 @@ public final class DenormalFlush {
       return false;
     }
     try {
-      boolean on = set.get().invokeInt(new Object[] {Symbols.context(), (byte) 1}) != 0;
+      // a static member: its only argument is the bool (the first register), no context pointer
+      boolean on = set.get().invokeInt(new Object[] {(byte) 1}) != 0;
       ENABLED.set(on);
       if (!on) {
         logOnce("libtorch says this CPU cannot flush denormals");
@@ -70,52 +64,17 @@ public final class DenormalFlush {
     }
   }
 
-  /** The two libtorch entry points, looked up once after the engine has loaded its library. */
+  /** libtorch's entry point, looked up once after the engine has loaded its library. */
   private static final class Symbols {
 
-    private static final Optional<NativeLibrary> LIB = load();
-    private static final Optional<Function> SET =
-        LIB.map(lib -> lib.getFunction(SET_FLUSH_DENORMAL));
+    private static final Optional<Function> SET = set();
 
-    static Pointer context() {
-      return LIB.orElseThrow().getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
-    }
-
-    private static Optional<NativeLibrary> load() {
-      try {
-        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getInstance();
-        if (!"PyTorch".equals(engine.getEngineName())) {
-          logOnce("the engine is " + engine.getEngineName());
-          return Optional.empty();
-        }
-        Optional<Path> path = loadedLibrary(Path.of("/proc/self/maps"));
-        if (path.isEmpty()) {
-          logOnce(LIBRARY + " is not among this process's mapped libraries");
-          return Optional.empty();
-        }
-        NativeLibrary lib = NativeLibrary.getInstance(path.get().toString());
-        lib.getFunction(GLOBAL_CONTEXT);
-        lib.getFunction(SET_FLUSH_DENORMAL);
-        return Optional.of(lib);
-      } catch (RuntimeException | LinkageError e) {
-        logOnce("libtorch's setFlushDenormal was not found: " + e.getMessage());
-        return Optional.empty();
+    private static Optional<Function> set() {
+      LibTorchCpu.Result set = LibTorchCpu.function(SET_FLUSH_DENORMAL);
+      if (set.function().isEmpty()) {
+        logOnce("libtorch's setFlushDenormal cannot be called: " + set.problem());
       }
-    }
-  }
-
-  /** The path of the loaded libtorch CPU library as listed in a Linux memory map, if any. */
-  static Optional<Path> loadedLibrary(Path maps) {
-    if (!Files.isReadable(maps)) {
-      return Optional.empty();
-    }
-    try {
-      return Files.readAllLines(maps).stream()
-          .filter(line -> line.endsWith("/" + LIBRARY))
-          .map(line -> Path.of(line.substring(line.indexOf('/'))))
-          .findFirst();
-    } catch (IOException e) {
-      return Optional.empty();
+      return set.function();
     }
   }
 }

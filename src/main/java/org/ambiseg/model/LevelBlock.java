@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -57,7 +56,7 @@ public final class LevelBlock extends AbstractBlock {
     NDArray x = inputs.head();
     for (int i = 0; i < convs.size(); i++) {
       // conv3x3 -> ReLU (-> forced dropout)
-      x = Activation.relu(convs.get(i).forward(ps, new NDList(x), training).head());
+      x = InPlaceRelu.apply(convs.get(i).forward(ps, new NDList(x), training).head());
       if (!dropouts.isEmpty()) {
         x = dropouts.get(i).forward(ps, new NDList(x), training, params).head();
       }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ambiseg.model.DenormalFlush;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,7 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     setThreads();
-    BenchReport report = new BenchReport(iters, warmup);
+    // as `train` does on its training thread, before the first tensor operation so that
+    // libtorch's worker threads inherit it: training steps would otherwise meet denormal moments
+    boolean flushed = DenormalFlush.enableOnThisThread();
+    BenchReport report = new BenchReport(iters, warmup, flushed);
     try (OperatorProfile ignored = OperatorProfile.start(profile)) {
       for (Benchmark b : chosen) {
         report.add(b, b.run(warmup, iters));

@@ -24,8 +24,11 @@ final class BenchReport {
   private final long started = System.nanoTime();
   private JsonObject params;
 
-  /** A report whose context is read from the running engine. */
-  BenchReport(int iters, int warmup) {
+  /**
+   * A report whose context is read from the running engine; {@code denormalsFlushed} says whether
+   * the benchmarks ran with libtorch flushing denormal floats to zero, as training does.
+   */
+  BenchReport(int iters, int warmup, boolean denormalsFlushed) {
     Engine engine = Engine.getInstance();
     out.addProperty("config", "probunet-128");
     out.addProperty("engine", engine.getEngineName());
@@ -33,6 +36,7 @@ final class BenchReport {
     out.addProperty("djl_version", Engine.getDjlVersion());
     out.addProperty("device", Devices.describe(Devices.select()));
     out.addProperty("malloc_tuned", NativeAllocator.configureOnce());
+    out.addProperty("denormals_flushed", denormalsFlushed);
     if ("PyTorch".equals(engine.getEngineName())) {
       out.addProperty("threads", JniUtils.getNumThreads());
       out.addProperty("interop_threads", JniUtils.getNumInteropThreads());
@@ -42,12 +46,14 @@ final class BenchReport {
     text.append(
         String.format(
             Locale.ROOT,
-            "%s %s on %s, %s threads, malloc thresholds %s, median of %d after %d warm-up%n",
+            "%s %s on %s, %s threads, malloc thresholds %s, denormals %s, median of %d after %d"
+                + " warm-up%n",
             engine.getEngineName(),
             engine.getVersion(),
             out.get("device").getAsString(),
             out.has("threads") ? out.get("threads").getAsString() : "?",
             out.get("malloc_tuned").getAsBoolean() ? "1 GiB" : "default",
+            denormalsFlushed ? "flushed" : "kept",
             iters,
             warmup));
   }

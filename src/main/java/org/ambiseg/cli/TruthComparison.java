@@ -47,8 +47,13 @@ final class TruthComparison {
         "truth_oracle_frequency_error_pp",
         InterpretationFrequencies.of(oracle.foregrounds(), truth).meanAbsoluteErrorPp());
     o.addProperty("truth_oracle_ged", CaseScorer.score(oracle, raters).ged());
-    o.addProperty("truth_modes_match", clustering.cluster(modelSamples).size() == truth.size());
-    o.addProperty("truth_oracle_modes_match", clustering.cluster(oracle).size() == truth.size());
+    int modelModes = clustering.cluster(modelSamples).size();
+    int oracleModes = clustering.cluster(oracle).size();
+    o.addProperty("truth_modes", truth.size());
+    o.addProperty("truth_model_modes", modelModes);
+    o.addProperty("truth_oracle_modes", oracleModes);
+    o.addProperty("truth_modes_match", modelModes == truth.size());
+    o.addProperty("truth_oracle_modes_match", oracleModes == truth.size());
     return o;
   }
 

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -63,7 +62,7 @@ public final class Fcomb extends AbstractBlock {
         fs.get(0) == n ? features : features.broadcast(n, fs.get(1), fs.get(2), fs.get(3));
     NDArray x = NDArrays.concat(new NDList(feats, tiled), 1);
     for (Conv2d layer : layers) {
-      x = Activation.relu(layer.forward(ps, new NDList(x), training).head());
+      x = InPlaceRelu.apply(layer.forward(ps, new NDList(x), training).head());
     }
     return classifier.forward(ps, new NDList(x), training);
   }
@@ -125,7 +124,7 @@ public final class Fcomb extends AbstractBlock {
     Shape p = projected.getShape();
     long images = p.get(0);
     if (images == 1) {
-      x = Activation.relu(latentBias.add(projected));
+      x = InPlaceRelu.apply(latentBias.add(projected));
     } else {
       Shape b = latentBias.getShape();
       long n = b.get(0);
@@ -135,10 +134,11 @@ public final class Fcomb extends AbstractBlock {
       }
       NDArray perSample = latentBias.reshape(images, n / images, b.get(1), 1, 1);
       NDArray perImage = projected.reshape(images, 1, p.get(1), p.get(2), p.get(3));
-      x = Activation.relu(perSample.add(perImage).reshape(n, p.get(1), p.get(2), p.get(3)));
+      // ReLU on the fresh sum, before the reshape makes a view of it
+      x = InPlaceRelu.apply(perSample.add(perImage)).reshape(n, p.get(1), p.get(2), p.get(3));
     }
     for (int i = 1; i < layers.size(); i++) {
-      x = Activation.relu(layers.get(i).forward(ps, new NDList(x), false).head());
+      x = InPlaceRelu.apply(layers.get(i).forward(ps, new NDList(x), false).head());
     }
     return classifier.forward(ps, new NDList(x), false).head();
   }

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Python. Falls back to {@link Activation#relu} on another engine, when the symbol is missing or
  * with {@code -Dambiseg.inPlaceRelu=false}.
  *
- * <p>Only for a tensor that nothing else reads: the fresh output of a convolution. Such a tensor is
- * never a leaf and never a view, the two cases in which libtorch refuses an in-place operation with
- * a C++ exception, which must not cross the JNA call.
+ * <p>Only for a tensor that nothing else reads: the fresh output of a convolution or of a sum. Such
+ * a tensor is never a leaf and never a view, the two cases in which libtorch refuses an in-place
+ * operation with a C++ exception, which must not cross the JNA call.
  */
 final class InPlaceRelu {
 
@@ -31,16 +31,16 @@ final class InPlaceRelu {
   private InPlaceRelu() {}
 
   /**
-   * max(x, 0) written into {@code freshConvOutput} itself (returned), or into a new array when the
-   * in-place call is not available.
+   * max(x, 0) written into {@code fresh} itself (returned), or into a new array when the in-place
+   * call is not available.
    */
-  static NDArray apply(NDArray freshConvOutput) {
-    if (FUNCTION.isPresent() && freshConvOutput instanceof PtNDArray) {
-      long handle = ((PtNDArray) freshConvOutput).getHandle();
+  static NDArray apply(NDArray fresh) {
+    if (FUNCTION.isPresent() && fresh instanceof PtNDArray) {
+      long handle = ((PtNDArray) fresh).getHandle();
       FUNCTION.get().invokePointer(new Object[] {new Pointer(handle)});
-      return freshConvOutput;
+      return fresh;
     }
-    return Activation.relu(freshConvOutput);
+    return Activation.relu(fresh);
   }
 
   /** Whether ReLU runs in place in this process. */

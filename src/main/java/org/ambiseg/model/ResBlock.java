@@ -55,7 +55,7 @@ public final class ResBlock extends AbstractBlock {
     for (int i = 0; i < convs.size(); i++) {
       residual = convs.get(i).forward(ps, new NDList(residual), training).head();
       if (i < convs.size() - 1) {
-        residual = Activation.relu(residual);
+        residual = InPlaceRelu.apply(residual); // a fresh convolution output
       }
     }
     if (residualProjection != null) {

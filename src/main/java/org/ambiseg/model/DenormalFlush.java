@@ -70,11 +70,11 @@ public final class DenormalFlush {
     private static final Optional<Function> SET = set();
 
     private static Optional<Function> set() {
-      LibTorchCpu.Result set = LibTorchCpu.function(SET_FLUSH_DENORMAL);
-      if (set.function().isEmpty()) {
+      LibTorchCpu.Found<Function> set = LibTorchCpu.function(SET_FLUSH_DENORMAL);
+      if (set.value().isEmpty()) {
         logOnce("libtorch's setFlushDenormal cannot be called: " + set.problem());
       }
-      return set.function();
+      return set.value();
     }
   }
 }

@@ -52,10 +52,10 @@ final class InPlaceRelu {
     if (!Boolean.parseBoolean(System.getProperty("ambiseg.inPlaceRelu", "true"))) {
       return Optional.empty();
     }
-    LibTorchCpu.Result relu = LibTorchCpu.function(RELU_);
-    if (relu.function().isEmpty()) {
+    LibTorchCpu.Found<Function> relu = LibTorchCpu.function(RELU_);
+    if (relu.value().isEmpty()) {
       LOG.info("ReLU runs out of place ({})", relu.problem());
     }
-    return relu.function();
+    return relu.value();
   }
 }

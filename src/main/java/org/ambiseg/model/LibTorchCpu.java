@@ -18,7 +18,7 @@ final class LibTorchCpu {
   private static final String LIBRARY = "libtorch_cpu.so";
 
   /** The loaded library, or why it cannot be used. */
-  private static final Lookup LOOKUP = lookUp();
+  private static final Found<NativeLibrary> LOOKUP = lookUp();
 
   private LibTorchCpu() {}
 
@@ -26,61 +26,51 @@ final class LibTorchCpu {
    * The exported function {@code symbol} (a mangled C++ name), or why it cannot be had (another
    * engine, no such library mapped, no such symbol).
    */
-  static Result function(String symbol) {
-    if (LOOKUP.library == null) {
-      return new Result(null, LOOKUP.problem);
+  static Found<Function> function(String symbol) {
+    if (LOOKUP.value().isEmpty()) {
+      return new Found<>(null, LOOKUP.problem());
     }
     try {
-      return new Result(LOOKUP.library.getFunction(symbol), null);
+      return new Found<>(LOOKUP.value().get().getFunction(symbol), null);
     } catch (RuntimeException | LinkageError e) {
-      return new Result(null, symbol + " is not in " + LIBRARY + ": " + e.getMessage());
+      return new Found<>(null, symbol + " is not in " + LIBRARY + ": " + e.getMessage());
     }
   }
 
-  /** A looked-up function, or the reason there is none. */
-  static final class Result {
-    private final Function function;
+  /** Something looked up in libtorch, or the reason it is not there. */
+  static final class Found<T> {
+    private final T value;
     private final String problem;
 
-    private Result(Function function, String problem) {
-      this.function = function;
+    private Found(T value, String problem) {
+      this.value = value;
       this.problem = problem;
     }
 
-    /** The function, when it was found. */
-    Optional<Function> function() {
-      return Optional.ofNullable(function);
+    /** What was found, if it was. */
+    Optional<T> value() {
+      return Optional.ofNullable(value);
     }
 
-    /** Why the function was not found (null when it was). */
+    /** Why it was not found (null when it was). */
     String problem() {
       return problem;
     }
   }
 
-  private static final class Lookup {
-    private final NativeLibrary library;
-    private final String problem;
-
-    private Lookup(NativeLibrary library, String problem) {
-      this.library = library;
-      this.problem = problem;
-    }
-  }
-
-  private static Lookup lookUp() {
+  private static Found<NativeLibrary> lookUp() {
     try {
       ai.djl.engine.Engine engine = ai.djl.engine.Engine.getInstance();
       if (!"PyTorch".equals(engine.getEngineName())) {
-        return new Lookup(null, "the engine is " + engine.getEngineName());
+        return new Found<>(null, "the engine is " + engine.getEngineName());
       }
       Optional<Path> path = loadedLibrary(Path.of("/proc/self/maps"));
       if (path.isEmpty()) {
-        return new Lookup(null, LIBRARY + " is not among this process's mapped libraries");
+        return new Found<>(null, LIBRARY + " is not among this process's mapped libraries");
       }
-      return new Lookup(NativeLibrary.getInstance(path.get().toString()), null);
+      return new Found<>(NativeLibrary.getInstance(path.get().toString()), null);
     } catch (RuntimeException | LinkageError e) {
-      return new Lookup(null, LIBRARY + " could not be opened: " + e.getMessage());
+      return new Found<>(null, LIBRARY + " could not be opened: " + e.getMessage());
     }
   }
 

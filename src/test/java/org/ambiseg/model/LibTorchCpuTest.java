@@ -3,6 +3,7 @@ package org.ambiseg.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.jna.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,12 +29,14 @@ class LibTorchCpuTest {
   @Test
   void aMissingSymbolIsReportedNotThrown() {
     ai.djl.engine.Engine.getInstance();
-    LibTorchCpu.Result missing = LibTorchCpu.function("_ZN2at18noSuchAmbiSegSymbolEv");
-    assertTrue(missing.function().isEmpty());
+    LibTorchCpu.Found<Function> missing =
+        LibTorchCpu.function("_ZN2at18noSuchAmbiSegSymbolEv");
+    assertTrue(missing.value().isEmpty());
     assertTrue(
         missing.problem().contains("_ZN2at18noSuchAmbiSegSymbolEv"),
         "the problem names the symbol: " + missing.problem());
-    LibTorchCpu.Result present = LibTorchCpu.function("_ZN2at13globalContextEv");
-    assertTrue(present.function().isPresent(), "a real symbol is found: " + present.problem());
+    LibTorchCpu.Found<Function> present =
+        LibTorchCpu.function("_ZN2at13globalContextEv");
+    assertTrue(present.value().isPresent(), "a real symbol is found: " + present.problem());
   }
 }

@@ -127,8 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--kl-warmup",
       defaultValue = "0",
       description =
-          "HPU-Net: raise the KL weight linearly from 0 to 1 over the first N steps (default 0 ="
-              + " off)")
+          "Prob U-Net and HPU-Net: raise the KL weight linearly from 0 to beta (or GECO's KL"
+              + " term) over the first N steps (default 0 = off)")
   int klWarmupSteps;
 
   @Option(

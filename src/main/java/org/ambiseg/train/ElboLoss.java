@@ -42,13 +42,31 @@ public final class ElboLoss {
       NDArray posteriorLogSigma,
       NDArray priorMean,
       NDArray priorLogSigma) {
+    return compute(logits, oneHot, posteriorMean, posteriorLogSigma, priorMean, priorLogSigma, 1f);
+  }
+
+  /**
+   * As above with the KL term weighted by {@code klWeight} &times; beta, where {@code klWeight} in
+   * [0, 1] is a {@link KlWarmup}'s weight of the current step.
+   */
+  public Terms compute(
+      NDArray logits,
+      NDArray oneHot,
+      NDArray posteriorMean,
+      NDArray posteriorLogSigma,
+      NDArray priorMean,
+      NDArray priorLogSigma,
+      float klWeight) {
+    if (!(klWeight >= 0 && klWeight <= 1)) {
+      throw new IllegalArgumentException("KL weight " + klWeight + " outside [0, 1]");
+    }
     long batch = logits.getShape().get(0);
     NDArray ce = logits.logSoftmax(1).mul(oneHot).sum().neg().div(batch);
     NDArray kl =
         klDiagonalGaussians(posteriorMean, posteriorLogSigma, priorMean, priorLogSigma)
             .sum()
             .div(batch);
-    return new Terms(ce.add(kl.mul(beta)), ce, kl);
+    return new Terms(ce.add(kl.mul(beta * klWeight)), ce, kl);
   }
 
   /** Analytic KL(q || p) of diagonal Gaussians per element; see {@link Gaussians#kl}. */

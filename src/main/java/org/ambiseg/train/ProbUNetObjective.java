@@ -21,6 +21,7 @@ public final class ProbUNetObjective {
   private final ElboLoss loss;
   private final AdamOptimizer optimizer;
   private final double clipNorm;
+  private float klWeight = 1f;
 
   /** A step runner for {@code model} with the given loss, optimizer and gradient-norm clip. */
   public ProbUNetObjective(
@@ -29,6 +30,14 @@ public final class ProbUNetObjective {
     this.loss = loss;
     this.optimizer = optimizer;
     this.clipNorm = clipNorm;
+  }
+
+  /** The weight (0..1) of the KL term in the next steps ({@link KlWarmup}); 1 by default. */
+  public void setKlWeight(float klWeight) {
+    if (!(klWeight >= 0 && klWeight <= 1)) {
+      throw new IllegalArgumentException("KL weight " + klWeight + " outside [0, 1]");
+    }
+    this.klWeight = klWeight;
   }
 
   /** Runs forward, backward and update on one batch at learning rate {@code lr}. */
@@ -50,13 +59,18 @@ public final class ProbUNetObjective {
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDList out =
             model.block().forward(model.parameterStore(), new NDList(image, oneHot, eps), true);
-        terms = loss.compute(out.get(0), oneHot, out.get(1), out.get(2), out.get(3), out.get(4));
+        terms =
+            loss.compute(
+                out.get(0), oneHot, out.get(1), out.get(2), out.get(3), out.get(4), klWeight);
         collector.backward(terms.total());
       }
       double total = terms.total().getFloat();
       Map<String, Double> named = new LinkedHashMap<>();
       named.put("reconstruction", (double) terms.reconstruction().getFloat());
       named.put("kl", (double) terms.kl().getFloat());
+      if (klWeight < 1f) {
+        named.put("kl_weight", (double) klWeight);
+      }
       if (!Double.isFinite(total)) {
         return new StepResult(total, named, Double.NaN);
       }

@@ -12,15 +12,26 @@ public final class ProbUNetTrainable extends AdamTrainable {
   private final ProbUNetModel model;
   private final ProbUNetObjective objective;
   private final ProbUNetSampler sampler;
+  private final KlWarmup klWarmup;
 
-  /** Wraps {@code model} (owned from now on) for training with {@code config}. */
+  /** Wraps {@code model} (owned from now on) for training with {@code config}, no KL warm-up. */
   public ProbUNetTrainable(
       ProbUNetModel model, TrainingConfig config, Normalization normalization) {
+    this(model, config, normalization, KlWarmup.OFF);
+  }
+
+  /**
+   * Wraps {@code model} (owned from now on) for training with {@code config}; {@code klWarmup}
+   * ramps the weight of beta &times; KL up from 0.
+   */
+  public ProbUNetTrainable(
+      ProbUNetModel model, TrainingConfig config, Normalization normalization, KlWarmup klWarmup) {
     super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
     this.model = model;
     this.objective =
         new ProbUNetObjective(model, new ElboLoss(config.beta()), optimizer, config.clipNorm());
     this.sampler = new ProbUNetSampler(model, normalization);
+    this.klWarmup = klWarmup;
   }
 
   /** The wrapped model. */
@@ -36,6 +47,11 @@ public final class ProbUNetTrainable extends AdamTrainable {
   @Override
   public int noisePerImage() {
     return model.config().latentDim();
+  }
+
+  @Override
+  public void beginStep(long step) {
+    objective.setKlWeight(klWarmup.weight(step));
   }
 
   @Override

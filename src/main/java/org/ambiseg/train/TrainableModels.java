@@ -123,7 +123,7 @@ public final class TrainableModels {
     if ("probunet".equals(config.modelType())) {
       ProbUNetConfig arch = ProbUNetConfig.preset(config.preset());
       return new ProbUNetTrainable(
-          ProbUNetModel.create(arch, config.seed()), config, normalization);
+          ProbUNetModel.create(arch, config.seed()), config, normalization, objective.klWarmup());
     }
     McDropoutConfig arch = McDropoutConfig.preset(config.preset());
     return new McDropoutTrainable(

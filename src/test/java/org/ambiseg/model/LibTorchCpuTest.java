@@ -29,14 +29,12 @@ class LibTorchCpuTest {
   @Test
   void aMissingSymbolIsReportedNotThrown() {
     ai.djl.engine.Engine.getInstance();
-    LibTorchCpu.Found<Function> missing =
-        LibTorchCpu.function("_ZN2at18noSuchAmbiSegSymbolEv");
+    LibTorchCpu.Found<Function> missing = LibTorchCpu.function("_ZN2at18noSuchAmbiSegSymbolEv");
     assertTrue(missing.value().isEmpty());
     assertTrue(
         missing.problem().contains("_ZN2at18noSuchAmbiSegSymbolEv"),
         "the problem names the symbol: " + missing.problem());
-    LibTorchCpu.Found<Function> present =
-        LibTorchCpu.function("_ZN2at13globalContextEv");
+    LibTorchCpu.Found<Function> present = LibTorchCpu.function("_ZN2at13globalContextEv");
     assertTrue(present.value().isPresent(), "a real symbol is found: " + present.problem());
   }
 }

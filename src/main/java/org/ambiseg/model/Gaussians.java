@@ -17,4 +17,15 @@ public final class Gaussians {
     NDArray diff = meanQ.sub(meanP);
     return logSigmaP.sub(logSigmaQ).add(varQ.add(diff.square()).div(varP.mul(2))).sub(0.5f);
   }
+
+  /**
+   * {@code logSigma} clamped to [min, max] in the forward pass, with the gradient passed through
+   * unchanged (straight-through). A plain clamp has zero gradient outside its range, so a log sigma
+   * that once crossed a bound would stay there for good, its KL stuck at a constant no matter how
+   * strongly the KL is weighted; passing the gradient through lets the KL pull it back. Values
+   * inside the range are returned exactly.
+   */
+  public static NDArray clampLogSigma(NDArray logSigma, float min, float max) {
+    return logSigma.add(logSigma.clip(min, max).sub(logSigma).stopGradient());
+  }
 }

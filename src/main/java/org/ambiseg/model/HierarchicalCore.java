@@ -99,7 +99,8 @@ public final class HierarchicalCore extends AbstractBlock {
       NDArray stats = latentHeads.get(scale).forward(ps, new NDList(features), training).head();
       NDArray mean = stats.get(":, :" + latent[scale]);
       NDArray logSigma =
-          stats.get(":, " + latent[scale] + ":").clip(config.logSigmaMin(), config.logSigmaMax());
+          Gaussians.clampLogSigma(
+              stats.get(":, " + latent[scale] + ":"), config.logSigmaMin(), config.logSigmaMax());
       NDArray z = source.choose(scale, mean, logSigma);
       means.add(mean);
       logSigmas.add(logSigma);

@@ -1,0 +1,67 @@
+package org.ambiseg.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+
+/** The analytic KL and the log-sigma clamp whose gradient passes through. */
+class GaussiansTest {
+
+  @Test
+  void klOfKnownGaussians() {
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      // KL(N(1, e^-2) || N(0, 1)) = 0 + 1 + (e^-2 + 1) / 2 - 1/2 per element
+      NDArray kl =
+          Gaussians.kl(
+              m.create(new float[] {1f, 0f}),
+              m.create(new float[] {-1f, 0f}),
+              m.zeros(new Shape(2)),
+              m.zeros(new Shape(2)));
+      float[] v = kl.toFloatArray();
+      assertEquals(1 + (Math.exp(-2) + 1) / 2 - 0.5, v[0], 1e-6);
+      assertEquals(0, v[1], 1e-7);
+    }
+  }
+
+  @Test
+  void clampLimitsValuesButPassesTheGradient() {
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      NDArray raw = m.create(new float[] {-14f, -3.25f, 0f, 2.5f, 9f});
+      raw.setRequiresGradient(true);
+      NDArray clamped;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        clamped = Gaussians.clampLogSigma(raw, -10f, 5f);
+        gc.backward(clamped.mul(m.create(new float[] {1f, 2f, 3f, 4f, 5f})).sum());
+      }
+      assertArrayEquals(new float[] {-10f, -3.25f, 0f, 2.5f, 5f}, clamped.toFloatArray());
+      // a plain clip would give 0 for the two values outside [-10, 5]
+      assertArrayEquals(new float[] {1f, 2f, 3f, 4f, 5f}, raw.getGradient().toFloatArray());
+    }
+  }
+
+  @Test
+  void theKlPullsAClampedPosteriorSigmaBack() {
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      // a posterior log sigma far below the lower bound, against a standard normal prior
+      NDArray rawLogSigma = m.create(new float[] {-14f});
+      rawLogSigma.setRequiresGradient(true);
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray logSigma = Gaussians.clampLogSigma(rawLogSigma, -10f, 5f);
+        NDArray zero = m.zeros(logSigma.getShape());
+        gc.backward(Gaussians.kl(zero, logSigma, zero, zero).sum());
+      }
+      // dKL/dlog s_q = -1 + s_q^2 at the clamped value: minimising the KL raises log sigma
+      float grad = rawLogSigma.getGradient().getFloat();
+      assertEquals(-1 + Math.exp(-20), grad, 1e-6);
+      assertTrue(grad < 0);
+    }
+  }
+}

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -62,6 +64,46 @@ class GaussiansTest {
       float grad = rawLogSigma.getGradient().getFloat();
       assertEquals(-1 + Math.exp(-20), grad, 1e-6);
       assertTrue(grad < 0);
+    }
+  }
+
+  @Test
+  void aProbUNetPriorBeyondTheClampStillLearns() {
+    ProbUNetConfig cfg = ProbUNetConfig.PROBUNET_TINY;
+    int latent = cfg.latentDim();
+    try (ProbUNetModel model = ProbUNetModel.create(cfg, 3, Device.cpu());
+        NDManager m = model.manager().newSubManager()) {
+      NDArray bias = null;
+      for (var p : model.block().getParameters()) {
+        if (p.getKey().contains("prior")
+            && p.getKey().contains("head")
+            && p.getKey().endsWith("bias")) {
+          bias = p.getValue().getArray();
+        }
+      }
+      assertTrue(bias != null, "the prior head's bias");
+      // push the prior's log sigma far above the upper bound of 5
+      float[] b = new float[2 * latent];
+      for (int l = latent; l < 2 * latent; l++) {
+        b[l] = 40f;
+      }
+      bias.set(java.nio.FloatBuffer.wrap(b));
+      NDArray image = m.randomUniform(0, 1, new Shape(2, 1, 16, 16));
+      NDArray oneHot =
+          NDArrays.concat(
+              new NDList(m.ones(new Shape(2, 1, 16, 16)), m.zeros(new Shape(2, 1, 16, 16))), 1);
+      NDArray eps = m.zeros(new Shape(2, latent));
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDList out =
+            model.block().forward(model.parameterStore(), new NDList(image, oneHot, eps), true);
+        assertEquals(5f, out.get(4).max().getFloat(), 1e-6, "the forward pass is clamped");
+        gc.backward(Gaussians.kl(out.get(1), out.get(2), out.get(3), out.get(4)).sum());
+      }
+      float[] grad = bias.getGradient().toFloatArray();
+      for (int l = latent; l < 2 * latent; l++) {
+        // d KL / d log s_p = 1 - (s_q^2 + diff^2) / s_p^2 > 0: the KL pulls the log sigma down
+        assertTrue(grad[l] > 0.5, "gradient of the prior log sigma " + l + ": " + grad[l]);
+      }
     }
   }
 }

@@ -62,6 +62,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--beta", defaultValue = "1", description = "KL weight of the ELBO")
   float beta;
 
+  @Option(
+      names = "--weight-decay",
+      description = "L2 weight decay added to every gradient (default 1e-5, as the PyTorch port)")
+  Float weightDecay;
+
   @Option(names = "--seed", defaultValue = "1", description = "seed")
   long seed;
 
@@ -204,6 +209,9 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--model-type " + modelType, e.getMessage());
     }
+    if (weightDecay != null && !(weightDecay >= 0 && Float.isFinite(weightDecay))) {
+      throw new BadInputException("--weight-decay", "must be a number >= 0, got " + weightDecay);
+    }
     int n = steps == null ? 6000 : steps;
     TrainingConfig d = TrainingConfig.probUNetDefaults(preset, n, batch, seed);
     return new TrainingConfig(
@@ -215,7 +223,7 @@ public final class TrainCommand implements Callable<Integer> {
         d.lrDecaySteps(),
         d.lrDecayFactor(),
         beta,
-        d.weightDecay(),
+        weightDecay == null ? d.weightDecay() : weightDecay,
         d.clipNorm(),
         seed,
         !noAugment,

@@ -1,0 +1,83 @@
+package org.ambiseg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The objective options of {@code train} reach the run's config.json, which --resume reads. */
+class TrainOptionsTest {
+
+  @Test
+  void betaWeightDecayAndKlWarmupAreRecordedInTheRun(@TempDir Path tmp) throws Exception {
+    TinyModels.generateData(tmp.resolve("data"), 8, 2, "1,0,0");
+    Path out = tmp.resolve("run");
+    CommandLine cl = CliMain.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    int code =
+        cl.execute(
+            "train",
+            "--model-type",
+            "probunet",
+            "--preset",
+            "probunet-tiny",
+            "--steps",
+            "2",
+            "--batch",
+            "2",
+            "--beta",
+            "2.5",
+            "--weight-decay",
+            "0",
+            "--kl-warmup",
+            "7",
+            "--data",
+            tmp.resolve("data/train").toString(),
+            "--out",
+            out.toString());
+    assertEquals(0, code, err.toString());
+    JsonObject config =
+        new Gson().fromJson(Files.readString(out.resolve("config.json")), JsonObject.class);
+    JsonObject training = config.getAsJsonObject("training");
+    assertEquals(2.5f, training.get("beta").getAsFloat());
+    assertEquals(0f, training.get("weightDecay").getAsFloat());
+    assertEquals(7, config.getAsJsonObject("objective").get("klWarmupSteps").getAsInt());
+  }
+
+  @Test
+  void aNegativeWeightDecayIsRefusedWithItsOption(@TempDir Path tmp) throws Exception {
+    TinyModels.generateData(tmp.resolve("data"), 4, 2, "1,0,0");
+    CommandLine cl = CliMain.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    int code =
+        cl.execute(
+            "train",
+            "--preset",
+            "probunet-tiny",
+            "--steps",
+            "2",
+            "--weight-decay",
+            "-1",
+            "--data",
+            tmp.resolve("data/train").toString(),
+            "--out",
+            tmp.resolve("run").toString());
+    assertNotEquals(0, code);
+    assertTrue(err.toString().contains("--weight-decay"), err.toString());
+    assertFalse(Files.exists(tmp.resolve("run/checkpoints")), "nothing trained");
+  }
+}

@@ -14,8 +14,7 @@ import ai.djl.util.PairList;
  * The prior net p(z|x) or the posterior net q(z|x,y) of the Probabilistic U-Net: an {@link
  * Encoder}, global average pooling of its deepest level, and a 1x1 convolution to 2L values, the
  * mean and log sigma of an axis-aligned (diagonal) Gaussian over the L latent dimensions. Log sigma
- * is clamped to a configured range, which keeps the KL finite; the gradient passes the clamp
- * unchanged ({@link Gaussians#clampLogSigma}).
+ * is clamped to a configured range, which keeps the KL finite ({@link Gaussians#clampLogSigma}).
  */
 public final class AxisAlignedConvGaussian extends AbstractBlock {
 

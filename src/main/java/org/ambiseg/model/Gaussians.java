@@ -18,14 +18,33 @@ public final class Gaussians {
     return logSigmaP.sub(logSigmaQ).add(varQ.add(diff.square()).div(varP.mul(2))).sub(0.5f);
   }
 
+  /** The system property that turns on the experimental straight-through clamp. */
+  public static final String GRADIENT_PROPERTY = "ambiseg.logSigmaGradient";
+
   /**
-   * {@code logSigma} clamped to [min, max] in the forward pass, with the gradient passed through
-   * unchanged (straight-through). A plain clamp has zero gradient outside its range, so a log sigma
-   * that once crossed a bound would stay there for good, its KL stuck at a constant no matter how
-   * strongly the KL is weighted; passing the gradient through lets the KL pull it back. Values
-   * inside the range are returned exactly.
+   * {@code logSigma} clamped to [min, max]. By default a plain clamp (with {@code
+   * -Dambiseg.logSigmaGradient=through} the straight-through one below), whose gradient is zero
+   * outside the range: a log sigma that once crosses a bound stays there for good (the shipped Prob
+   * U-Nets have every prior log sigma at the upper bound), but training stays stable. {@link
+   * #clampLogSigma(NDArray, float, float, boolean)} with {@code gradientThrough} lets the KL pull
+   * such a value back; in two of three trial runs that let the raw values run far past the bounds
+   * and the KL diverge, so it is an experiment, not the default.
    */
   public static NDArray clampLogSigma(NDArray logSigma, float min, float max) {
+    return clampLogSigma(
+        logSigma, min, max, "through".equals(System.getProperty(GRADIENT_PROPERTY, "clamp")));
+  }
+
+  /**
+   * {@code logSigma} clamped to [min, max] in the forward pass; with {@code gradientThrough} the
+   * gradient passes the clamp unchanged (straight-through), else it is zero outside the range.
+   * Values inside the range are returned exactly either way.
+   */
+  public static NDArray clampLogSigma(
+      NDArray logSigma, float min, float max, boolean gradientThrough) {
+    if (!gradientThrough) {
+      return logSigma.clip(min, max);
+    }
     return logSigma.add(logSigma.clip(min, max).sub(logSigma).stopGradient());
   }
 }

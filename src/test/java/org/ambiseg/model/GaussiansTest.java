@@ -34,13 +34,28 @@ class GaussiansTest {
   }
 
   @Test
-  void clampLimitsValuesButPassesTheGradient() {
+  void plainClampHasNoGradientOutsideItsRange() {
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       NDArray raw = m.create(new float[] {-14f, -3.25f, 0f, 2.5f, 9f});
       raw.setRequiresGradient(true);
       NDArray clamped;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        clamped = Gaussians.clampLogSigma(raw, -10f, 5f);
+        clamped = Gaussians.clampLogSigma(raw, -10f, 5f, false);
+        gc.backward(clamped.mul(m.create(new float[] {1f, 2f, 3f, 4f, 5f})).sum());
+      }
+      assertArrayEquals(new float[] {-10f, -3.25f, 0f, 2.5f, 5f}, clamped.toFloatArray());
+      assertArrayEquals(new float[] {0f, 2f, 3f, 4f, 0f}, raw.getGradient().toFloatArray());
+    }
+  }
+
+  @Test
+  void straightThroughClampLimitsValuesButPassesTheGradient() {
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      NDArray raw = m.create(new float[] {-14f, -3.25f, 0f, 2.5f, 9f});
+      raw.setRequiresGradient(true);
+      NDArray clamped;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        clamped = Gaussians.clampLogSigma(raw, -10f, 5f, true);
         gc.backward(clamped.mul(m.create(new float[] {1f, 2f, 3f, 4f, 5f})).sum());
       }
       assertArrayEquals(new float[] {-10f, -3.25f, 0f, 2.5f, 5f}, clamped.toFloatArray());
@@ -50,13 +65,13 @@ class GaussiansTest {
   }
 
   @Test
-  void theKlPullsAClampedPosteriorSigmaBack() {
+  void throughTheStraightThroughClampTheKlPullsAPosteriorSigmaBack() {
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       // a posterior log sigma far below the lower bound, against a standard normal prior
       NDArray rawLogSigma = m.create(new float[] {-14f});
       rawLogSigma.setRequiresGradient(true);
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray logSigma = Gaussians.clampLogSigma(rawLogSigma, -10f, 5f);
+        NDArray logSigma = Gaussians.clampLogSigma(rawLogSigma, -10f, 5f, true);
         NDArray zero = m.zeros(logSigma.getShape());
         gc.backward(Gaussians.kl(zero, logSigma, zero, zero).sum());
       }
@@ -68,7 +83,29 @@ class GaussiansTest {
   }
 
   @Test
-  void aProbUNetPriorBeyondTheClampStillLearns() {
+  void theProbUNetPriorFollowsTheClampSetting() {
+    String old = System.getProperty(Gaussians.GRADIENT_PROPERTY);
+    try {
+      System.clearProperty(Gaussians.GRADIENT_PROPERTY);
+      for (float g : priorLogSigmaGradients()) {
+        assertEquals(0f, g, "the default plain clamp stops the gradient");
+      }
+      System.setProperty(Gaussians.GRADIENT_PROPERTY, "through");
+      for (float g : priorLogSigmaGradients()) {
+        // d KL / d log s_p = 1 - (s_q^2 + diff^2) / s_p^2 > 0: the KL pulls the log sigma down
+        assertTrue(g > 0.5, "straight-through: gradient of a prior log sigma " + g);
+      }
+    } finally {
+      if (old == null) {
+        System.clearProperty(Gaussians.GRADIENT_PROPERTY);
+      } else {
+        System.setProperty(Gaussians.GRADIENT_PROPERTY, old);
+      }
+    }
+  }
+
+  /** The KL's gradient on the prior head's log-sigma biases, set far above the upper bound. */
+  private static float[] priorLogSigmaGradients() {
     ProbUNetConfig cfg = ProbUNetConfig.PROBUNET_TINY;
     int latent = cfg.latentDim();
     try (ProbUNetModel model = ProbUNetModel.create(cfg, 3, Device.cpu());
@@ -100,10 +137,7 @@ class GaussiansTest {
         gc.backward(Gaussians.kl(out.get(1), out.get(2), out.get(3), out.get(4)).sum());
       }
       float[] grad = bias.getGradient().toFloatArray();
-      for (int l = latent; l < 2 * latent; l++) {
-        // d KL / d log s_p = 1 - (s_q^2 + diff^2) / s_p^2 > 0: the KL pulls the log sigma down
-        assertTrue(grad[l] > 0.5, "gradient of the prior log sigma " + l + ": " + grad[l]);
-      }
+      return java.util.Arrays.copyOfRange(grad, latent, 2 * latent);
     }
   }
 }

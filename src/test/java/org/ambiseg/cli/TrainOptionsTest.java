@@ -22,13 +22,10 @@ class TrainOptionsTest {
   void betaWeightDecayAndKlWarmupAreRecordedInTheRun(@TempDir Path tmp) throws Exception {
     TinyModels.generateData(tmp.resolve("data"), 8, 2, "1,0,0");
     Path out = tmp.resolve("run");
-    CommandLine cl = CliMain.commandLine();
     StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
     int code =
-        cl.execute(
-            "train",
+        train(
+            err,
             "--model-type",
             "probunet",
             "--preset",
@@ -59,13 +56,10 @@ class TrainOptionsTest {
   @Test
   void aNegativeWeightDecayIsRefusedWithItsOption(@TempDir Path tmp) throws Exception {
     TinyModels.generateData(tmp.resolve("data"), 4, 2, "1,0,0");
-    CommandLine cl = CliMain.commandLine();
     StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
     int code =
-        cl.execute(
-            "train",
+        train(
+            err,
             "--preset",
             "probunet-tiny",
             "--steps",
@@ -79,5 +73,16 @@ class TrainOptionsTest {
     assertNotEquals(0, code);
     assertTrue(err.toString().contains("--weight-decay"), err.toString());
     assertFalse(Files.exists(tmp.resolve("run/checkpoints")), "nothing trained");
+  }
+
+  /** Runs {@code train} with {@code args}, its error output into {@code err}; the exit code. */
+  private static int train(StringWriter err, String... args) {
+    CommandLine cl = CliMain.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    String[] all = new String[args.length + 1];
+    all[0] = "train";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return cl.execute(all);
   }
 }

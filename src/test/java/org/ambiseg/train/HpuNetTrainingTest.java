@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ambiseg.core.Case;
@@ -86,14 +85,8 @@ class HpuNetTrainingTest {
 
   @Test
   void trainingReducesTheReconstructionAndReportsEveryScale(@TempDir Path tmp) throws Exception {
-    List<StepResult> results = new ArrayList<>();
-    TrainingListener record =
-        new TrainingListener() {
-          @Override
-          public void onStep(long step, StepResult r, float lr, double rate) {
-            results.add(r);
-          }
-        };
+    StepRecorder record = new StepRecorder();
+    List<StepResult> results = record.results();
     // all pixels: a top-k error always scores the hardest pixels and falls slowly
     try (HpuNetTrainable model = trainable(80, 1.0)) {
       assertEquals(

@@ -11,7 +11,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.ambiseg.model.Normalization;
 import org.ambiseg.model.ProbUNetConfig;
@@ -50,14 +49,8 @@ class ProbUNetKlWarmupTest {
 
   @Test
   void trainerRampsTheKlWeightFromZeroToBeta(@TempDir Path tmp) throws Exception {
-    List<StepResult> results = new ArrayList<>();
-    TrainingListener record =
-        new TrainingListener() {
-          @Override
-          public void onStep(long step, StepResult r, float lr, double rate) {
-            results.add(r);
-          }
-        };
+    StepRecorder record = new StepRecorder();
+    List<StepResult> results = record.results();
     float beta = 3f;
     TrainingConfig config =
         new TrainingConfig(

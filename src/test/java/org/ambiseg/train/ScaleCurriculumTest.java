@@ -118,14 +118,8 @@ class ScaleCurriculumTest {
 
   @Test
   void trainerUnlocksTheScalesOnScheduleAndEveryKlIsLogged(@TempDir Path tmp) throws Exception {
-    List<StepResult> results = new ArrayList<>();
-    TrainingListener record =
-        new TrainingListener() {
-          @Override
-          public void onStep(long step, StepResult r, float lr, double rate) {
-            results.add(r);
-          }
-        };
+    StepRecorder record = new StepRecorder();
+    List<StepResult> results = record.results();
     TrainingConfig config =
         new TrainingConfig(
             "hpunet",

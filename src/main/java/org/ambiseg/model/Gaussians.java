@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDArray;
 /** Closed forms for diagonal Gaussians given by mean and log sigma. */
 public final class Gaussians {
 
+  /** The system property that turns on the experimental straight-through clamp. */
+  public static final String GRADIENT_PROPERTY = "ambiseg.logSigmaGradient";
+
   private Gaussians() {}
 
   /**
@@ -18,17 +21,14 @@ public final class Gaussians {
     return logSigmaP.sub(logSigmaQ).add(varQ.add(diff.square()).div(varP.mul(2))).sub(0.5f);
   }
 
-  /** The system property that turns on the experimental straight-through clamp. */
-  public static final String GRADIENT_PROPERTY = "ambiseg.logSigmaGradient";
-
   /**
    * {@code logSigma} clamped to [min, max]. By default a plain clamp (with {@code
    * -Dambiseg.logSigmaGradient=through} the straight-through one below), whose gradient is zero
    * outside the range: a log sigma that once crosses a bound stays there for good (the shipped Prob
    * U-Nets have every prior log sigma at the upper bound), but training stays stable. {@link
    * #clampLogSigma(NDArray, float, float, boolean)} with {@code gradientThrough} lets the KL pull
-   * such a value back; in two of three trial runs that let the raw values run far past the bounds
-   * and the KL diverge, so it is an experiment, not the default.
+   * such a value back, but in two of three trial runs the KL then diverged, so it is an experiment,
+   * not the default.
    */
   public static NDArray clampLogSigma(NDArray logSigma, float min, float max) {
     return clampLogSigma(

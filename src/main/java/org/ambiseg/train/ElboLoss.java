@@ -33,21 +33,8 @@ public final class ElboLoss {
 
   /**
    * Computes the loss from logits (B,K,H,W), the one-hot target (B,K,H,W) and the posterior and
-   * prior statistics (each B,L).
-   */
-  public Terms compute(
-      NDArray logits,
-      NDArray oneHot,
-      NDArray posteriorMean,
-      NDArray posteriorLogSigma,
-      NDArray priorMean,
-      NDArray priorLogSigma) {
-    return compute(logits, oneHot, posteriorMean, posteriorLogSigma, priorMean, priorLogSigma, 1f);
-  }
-
-  /**
-   * As above with the KL term weighted by {@code klWeight} &times; beta, where {@code klWeight} in
-   * [0, 1] is a {@link KlWarmup}'s weight of the current step.
+   * prior statistics (each B,L), with the KL term weighted by {@code klWeight} &times; beta, where
+   * {@code klWeight} in [0, 1] is a {@link KlWarmup}'s weight of the current step (1 without one).
    */
   public Terms compute(
       NDArray logits,
@@ -57,9 +44,7 @@ public final class ElboLoss {
       NDArray priorMean,
       NDArray priorLogSigma,
       float klWeight) {
-    if (!(klWeight >= 0 && klWeight <= 1)) {
-      throw new IllegalArgumentException("KL weight " + klWeight + " outside [0, 1]");
-    }
+    KlWarmup.checkWeight(klWeight);
     long batch = logits.getShape().get(0);
     NDArray ce = logits.logSoftmax(1).mul(oneHot).sum().neg().div(batch);
     NDArray kl =

@@ -24,4 +24,15 @@ public record KlWarmup(int steps) {
   public float weight(long step) {
     return steps == 0 ? 1f : (float) Math.min(1.0, step / (double) steps);
   }
+
+  /**
+   * {@code klWeight} when it is a valid KL weight (in [0, 1]), else an {@link
+   * IllegalArgumentException} naming it.
+   */
+  public static float checkWeight(float klWeight) {
+    if (!(klWeight >= 0 && klWeight <= 1)) {
+      throw new IllegalArgumentException("KL weight " + klWeight + " outside [0, 1]");
+    }
+    return klWeight;
+  }
 }

@@ -34,10 +34,7 @@ public final class ProbUNetObjective {
 
   /** The weight (0..1) of the KL term in the next steps ({@link KlWarmup}); 1 by default. */
   public void setKlWeight(float klWeight) {
-    if (!(klWeight >= 0 && klWeight <= 1)) {
-      throw new IllegalArgumentException("KL weight " + klWeight + " outside [0, 1]");
-    }
-    this.klWeight = klWeight;
+    this.klWeight = KlWarmup.checkWeight(klWeight);
   }
 
   /** Runs forward, backward and update on one batch at learning rate {@code lr}. */

@@ -96,7 +96,8 @@ class ElboGradientTest {
       ProbUNetModel model, ElboLoss elbo, NDArray image, NDArray target, NDArray noise) {
     NDList out =
         model.block().forward(model.parameterStore(), new NDList(image, target, noise), true);
-    return elbo.compute(out.get(0), target, out.get(1), out.get(2), out.get(3), out.get(4)).total();
+    return elbo.compute(out.get(0), target, out.get(1), out.get(2), out.get(3), out.get(4), 1f)
+        .total();
   }
 
   private static double lossAt(

@@ -32,7 +32,7 @@ class ProbUNetKlWarmupTest {
       // pixel 0 is class 0 (logits 2 vs 0.5), pixel 1 class 1 (logits -1 vs 0.5)
       double ce = Math.log1p(Math.exp(0.5 - 2)) + Math.log1p(Math.exp(-1 - 0.5));
       ElboLoss elbo = new ElboLoss(4f);
-      ElboLoss.Terms full = elbo.compute(logits, oneHot, meanQ, zero, zero, zero);
+      ElboLoss.Terms full = elbo.compute(logits, oneHot, meanQ, zero, zero, zero, 1f);
       ElboLoss.Terms half = elbo.compute(logits, oneHot, meanQ, zero, zero, zero, 0.5f);
       ElboLoss.Terms none = elbo.compute(logits, oneHot, meanQ, zero, zero, zero, 0f);
       assertEquals(ce, full.reconstruction().getFloat(), 1e-5);

@@ -377,6 +377,33 @@ public final class EvalCommand implements Callable<Integer> {
           o.get("oracle_ged").getAsDouble(),
           100 * o.get("modes_match_fraction").getAsDouble(),
           100 * o.get("oracle_modes_match_fraction").getAsDouble());
+      o.getAsJsonObject("frequency_by_interpretation")
+          .entrySet()
+          .forEach(
+              e -> {
+                JsonObject r = e.getValue().getAsJsonObject();
+                System.out.printf(
+                    Locale.ROOT,
+                    "    %-12s in %2d cases: truth %5.1f %%, model %5.1f %%, oracle %5.1f %%%n",
+                    e.getKey(),
+                    r.get("cases").getAsInt(),
+                    r.get("truth_pct").getAsDouble(),
+                    r.get("model_pct").getAsDouble(),
+                    r.get("oracle_pct").getAsDouble());
+              });
+      o.getAsJsonObject("modes_match_by_truth_modes")
+          .entrySet()
+          .forEach(
+              e -> {
+                JsonObject r = e.getValue().getAsJsonObject();
+                System.out.printf(
+                    Locale.ROOT,
+                    "    cases with %s true mode(s): modes match %d of %d (oracle %d)%n",
+                    e.getKey(),
+                    r.get("model_match").getAsInt(),
+                    r.get("cases").getAsInt(),
+                    r.get("oracle_match").getAsInt());
+              });
     }
     if (o.has(PerScaleMean.KL)) {
       System.out.println(

@@ -137,6 +137,14 @@ public final class TrainCommand implements Callable<Integer> {
   int klWarmupSteps;
 
   @Option(
+      names = "--prior-anchor",
+      defaultValue = "0",
+      description =
+          "Prob U-Net: weight of KL(prior || N(0, I)) added to the loss, which keeps the latent"
+              + " space at unit scale (default 0 = off, the published objective)")
+  double priorAnchor;
+
+  @Option(
       names = "--annotations",
       defaultValue = "all",
       description = "MoSE: match all raters of an image (all) or one random rater (one)")
@@ -248,10 +256,12 @@ public final class TrainCommand implements Callable<Integer> {
           topK,
           freeBits,
           stepsPerScale,
-          klWarmupSteps);
+          klWarmupSteps,
+          priorAnchor);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(
-          "--kappa/--top-k/--free-bits/--scale-curriculum/--kl-warmup", e.getMessage());
+          "--kappa/--top-k/--free-bits/--scale-curriculum/--kl-warmup/--prior-anchor",
+          e.getMessage());
     }
   }
 

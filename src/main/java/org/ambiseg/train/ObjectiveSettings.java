@@ -1,9 +1,10 @@
 package org.ambiseg.train;
 
 /**
- * Objective settings beyond the ELBO's beta, used by the HPU-Net: GECO or ELBO, and the
- * reconstruction variant. The published setting is GECO with kappa 0.05 per valid pixel on the
- * stochastic top 2 % of pixels, moving-average decay 0.99 and multiplier rate 1e-2.
+ * Objective settings beyond the ELBO's beta: for the HPU-Net GECO or ELBO and the reconstruction
+ * variant; for both latent-variable U-Nets the KL warm-up; for the Prob U-Net the prior anchor. The
+ * published setting is GECO with kappa 0.05 per valid pixel on the stochastic top 2 % of pixels,
+ * moving-average decay 0.99 and multiplier rate 1e-2.
  *
  * @param geco true for GECO, false for the ELBO with the training config's beta
  * @param kappa GECO's reconstruction threshold per valid pixel
@@ -17,6 +18,10 @@ package org.ambiseg.train;
  *     latent scales (0 = off, the published objective; old run folders read as 0)
  * @param klWarmupSteps the {@link KlWarmup}: steps over which the KL weight rises from 0 to 1 (0 =
  *     off, the published objective; old run folders read as 0)
+ * @param priorAnchor Prob U-Net: weight of the prior anchor KL(p(z|x) || N(0, I)) added to the loss
+ *     (0 = off, the published objective; old run folders read as 0). The ELBO's KL(q || p) does not
+ *     change when the prior, the posteriors and the decoder's input weights are rescaled together,
+ *     so nothing in it fixes the latent scale; the anchor does.
  */
 public record ObjectiveSettings(
     boolean geco,
@@ -26,7 +31,8 @@ public record ObjectiveSettings(
     double topKFraction,
     double freeBits,
     int stepsPerScale,
-    int klWarmupSteps) {
+    int klWarmupSteps,
+    double priorAnchor) {
 
   /** The published HPU-Net setting. */
   public static final ObjectiveSettings PUBLISHED =
@@ -41,17 +47,19 @@ public record ObjectiveSettings(
         || !(freeBits >= 0)
         || Double.isInfinite(freeBits)
         || stepsPerScale < 0
-        || klWarmupSteps < 0) {
+        || klWarmupSteps < 0
+        || !(priorAnchor >= 0)
+        || Double.isInfinite(priorAnchor)) {
       throw new IllegalArgumentException(
           "objective needs kappa > 0, decay in [0, 1), rate > 0, top-k fraction in (0, 1] and"
-              + " free bits, steps per scale and KL warm-up steps >= 0");
+              + " free bits, steps per scale, KL warm-up steps and prior anchor >= 0");
     }
   }
 
   /** Settings without free bits or curriculum. */
   public ObjectiveSettings(
       boolean geco, float kappa, float decay, float rate, double topKFraction) {
-    this(geco, kappa, decay, rate, topKFraction, 0, 0, 0);
+    this(geco, kappa, decay, rate, topKFraction, 0, 0, 0, 0);
   }
 
   /** The latent-scale curriculum these settings describe. */

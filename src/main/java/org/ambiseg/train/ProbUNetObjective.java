@@ -65,6 +65,9 @@ public final class ProbUNetObjective {
       Map<String, Double> named = new LinkedHashMap<>();
       named.put("reconstruction", (double) terms.reconstruction().getFloat());
       named.put("kl", (double) terms.kl().getFloat());
+      if (terms.anchor() != null) {
+        named.put("prior_anchor_kl", (double) terms.anchor().getFloat());
+      }
       if (klWeight < 1f) {
         named.put("kl_weight", (double) klWeight);
       }

@@ -17,19 +17,25 @@ public final class ProbUNetTrainable extends AdamTrainable {
   /** Wraps {@code model} (owned from now on) for training with {@code config}, no KL warm-up. */
   public ProbUNetTrainable(
       ProbUNetModel model, TrainingConfig config, Normalization normalization) {
-    this(model, config, normalization, KlWarmup.OFF);
+    this(model, config, normalization, KlWarmup.OFF, 0f);
   }
 
   /**
    * Wraps {@code model} (owned from now on) for training with {@code config}; {@code klWarmup}
-   * ramps the weight of beta &times; KL up from 0.
+   * ramps the weight of beta &times; KL up from 0, and {@code priorAnchor} weighs the prior's KL to
+   * N(0, I) ({@link ElboLoss}; 0 = off).
    */
   public ProbUNetTrainable(
-      ProbUNetModel model, TrainingConfig config, Normalization normalization, KlWarmup klWarmup) {
+      ProbUNetModel model,
+      TrainingConfig config,
+      Normalization normalization,
+      KlWarmup klWarmup,
+      float priorAnchor) {
     super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
     this.model = model;
     this.objective =
-        new ProbUNetObjective(model, new ElboLoss(config.beta()), optimizer, config.clipNorm());
+        new ProbUNetObjective(
+            model, new ElboLoss(config.beta(), priorAnchor), optimizer, config.clipNorm());
     this.sampler = new ProbUNetSampler(model, normalization);
     this.klWarmup = klWarmup;
   }

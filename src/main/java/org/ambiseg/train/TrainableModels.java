@@ -123,7 +123,11 @@ public final class TrainableModels {
     if ("probunet".equals(config.modelType())) {
       ProbUNetConfig arch = ProbUNetConfig.preset(config.preset());
       return new ProbUNetTrainable(
-          ProbUNetModel.create(arch, config.seed()), config, normalization, objective.klWarmup());
+          ProbUNetModel.create(arch, config.seed()),
+          config,
+          normalization,
+          objective.klWarmup(),
+          (float) objective.priorAnchor());
     }
     McDropoutConfig arch = McDropoutConfig.preset(config.preset());
     return new McDropoutTrainable(

@@ -40,6 +40,8 @@ class TrainOptionsTest {
             "0",
             "--kl-warmup",
             "7",
+            "--prior-anchor",
+            "0.25",
             "--data",
             tmp.resolve("data/train").toString(),
             "--out",
@@ -51,6 +53,29 @@ class TrainOptionsTest {
     assertEquals(2.5f, training.get("beta").getAsFloat());
     assertEquals(0f, training.get("weightDecay").getAsFloat());
     assertEquals(7, config.getAsJsonObject("objective").get("klWarmupSteps").getAsInt());
+    assertEquals(0.25, config.getAsJsonObject("objective").get("priorAnchor").getAsDouble());
+  }
+
+  @Test
+  void aNegativePriorAnchorIsRefusedWithItsOption(@TempDir Path tmp) throws Exception {
+    TinyModels.generateData(tmp.resolve("data"), 4, 2, "1,0,0");
+    StringWriter err = new StringWriter();
+    int code =
+        train(
+            err,
+            "--preset",
+            "probunet-tiny",
+            "--steps",
+            "2",
+            "--prior-anchor",
+            "-0.5",
+            "--data",
+            tmp.resolve("data/train").toString(),
+            "--out",
+            tmp.resolve("run").toString());
+    assertNotEquals(0, code);
+    assertTrue(err.toString().contains("--prior-anchor"), err.toString());
+    assertFalse(Files.exists(tmp.resolve("run/checkpoints")), "nothing trained");
   }
 
   @Test

@@ -77,7 +77,8 @@ class ProbUNetKlWarmupTest {
             ProbUNetModel.create(ProbUNetConfig.PROBUNET_TINY, 7, Device.cpu()),
             config,
             Normalization.IDENTITY,
-            new KlWarmup(4))) {
+            new KlWarmup(4),
+            0f)) {
       BatchSampler sampler =
           new BatchSampler(
               new TrainingSet(TinyCases.make(6, 16, 5)),

@@ -100,8 +100,8 @@ class GalleryWindowTest {
     assertTrue(modes.matches("\\d+ interpretations?: .*%.*"), modes);
     String details = robot.lookup("#model-details").queryAs(Label.class).getText();
     assertTrue(details.contains("Type: probunet"), details);
-    assertTrue(details.contains("sample-data/train, 216 cases"), details);
-    assertTrue(details.contains("GED 0.225, HM-IoU 0.720"), details);
+    assertTrue(details.contains("(gen-data --cases 12000 --seed 2), 10800 cases"), details);
+    assertTrue(details.contains("GED 0.284, HM-IoU 0.662"), details);
     assertFalse(robot.lookup("#domain-warning").queryAs(Label.class).isVisible());
     clickingASampleEnlargesItAndSavesItAsMask();
   }

@@ -140,8 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--prior-anchor",
       defaultValue = "0",
       description =
-          "Prob U-Net: weight of KL(prior || N(0, I)) added to the loss, which keeps the latent"
-              + " space at unit scale (default 0 = off, the published objective)")
+          "Prob U-Net, experimental: weight of KL(prior || N(0, I)) added to the loss, which gives"
+              + " the latent scale a cost (default 0 = off, the published objective)")
   double priorAnchor;
 
   @Option(

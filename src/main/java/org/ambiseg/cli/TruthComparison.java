@@ -26,6 +26,12 @@ import org.ambiseg.metrics.InterpretationFrequencies;
  */
 final class TruthComparison {
 
+  // slots of the per-interpretation sums
+  private static final int CASES = 0;
+  private static final int TRUTH = 1;
+  private static final int MODEL = 2;
+  private static final int ORACLE = 3;
+
   private final ModeClustering clustering = ModeClustering.withDefaults();
   private int cases;
   private double modelFrequencyError;
@@ -35,11 +41,6 @@ final class TruthComparison {
   private int oracleModesMatch;
   private final Map<String, double[]> byInterpretation = new TreeMap<>();
   private final Map<Integer, int[]> modesByTruthCount = new TreeMap<>();
-
-  private static final int CASES = 0;
-  private static final int TRUTH = 1;
-  private static final int MODEL = 2;
-  private static final int ORACLE = 3;
 
   /**
    * Compares one case: the model's samples with the truth and the raters, next to the oracle drawn

@@ -19,8 +19,8 @@ import org.ambiseg.model.Gaussians;
  * <p>Optionally a prior anchor is added, {@code anchor * (1/B) sum_b sum_l KL(p_l || N(0, 1))} (0
  * by default, the published objective). KL(q || p) is unchanged when the latents of prior and
  * posterior are rescaled together and the decoder's weights on z inversely, so the ELBO leaves the
- * latent scale free; weight decay then lets it grow until the log-sigma clamp saturates. The anchor
- * makes that scale cost something.
+ * latent scale free (weight decay likely lets it grow until the log-sigma clamp saturates). The
+ * anchor makes that scale cost something; one trial run with it collapsed (README, Training).
  */
 public final class ElboLoss {
 

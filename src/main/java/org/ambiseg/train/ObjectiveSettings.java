@@ -21,7 +21,7 @@ package org.ambiseg.train;
  * @param priorAnchor Prob U-Net: weight of the prior anchor KL(p(z|x) || N(0, I)) added to the loss
  *     (0 = off, the published objective; old run folders read as 0). The ELBO's KL(q || p) does not
  *     change when the prior, the posteriors and the decoder's input weights are rescaled together,
- *     so nothing in it fixes the latent scale; the anchor does.
+ *     so nothing in it fixes the latent scale; the anchor gives that scale a cost.
  */
 public record ObjectiveSettings(
     boolean geco,

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** The objective options of {@code train} reach the run's config.json, which --resume reads. */
@@ -56,8 +58,10 @@ class TrainOptionsTest {
     assertEquals(0.25, config.getAsJsonObject("objective").get("priorAnchor").getAsDouble());
   }
 
-  @Test
-  void aNegativePriorAnchorIsRefusedWithItsOption(@TempDir Path tmp) throws Exception {
+  @ParameterizedTest
+  @CsvSource({"--weight-decay, -1", "--prior-anchor, -0.5"})
+  void aNegativeWeightIsRefusedWithItsOption(String option, String value, @TempDir Path tmp)
+      throws Exception {
     TinyModels.generateData(tmp.resolve("data"), 4, 2, "1,0,0");
     StringWriter err = new StringWriter();
     int code =
@@ -67,36 +71,14 @@ class TrainOptionsTest {
             "probunet-tiny",
             "--steps",
             "2",
-            "--prior-anchor",
-            "-0.5",
+            option,
+            value,
             "--data",
             tmp.resolve("data/train").toString(),
             "--out",
             tmp.resolve("run").toString());
     assertNotEquals(0, code);
-    assertTrue(err.toString().contains("--prior-anchor"), err.toString());
-    assertFalse(Files.exists(tmp.resolve("run/checkpoints")), "nothing trained");
-  }
-
-  @Test
-  void aNegativeWeightDecayIsRefusedWithItsOption(@TempDir Path tmp) throws Exception {
-    TinyModels.generateData(tmp.resolve("data"), 4, 2, "1,0,0");
-    StringWriter err = new StringWriter();
-    int code =
-        train(
-            err,
-            "--preset",
-            "probunet-tiny",
-            "--steps",
-            "2",
-            "--weight-decay",
-            "-1",
-            "--data",
-            tmp.resolve("data/train").toString(),
-            "--out",
-            tmp.resolve("run").toString());
-    assertNotEquals(0, code);
-    assertTrue(err.toString().contains("--weight-decay"), err.toString());
+    assertTrue(err.toString().contains(option), err.toString());
     assertFalse(Files.exists(tmp.resolve("run/checkpoints")), "nothing trained");
   }
 

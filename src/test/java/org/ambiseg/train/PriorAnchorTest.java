@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.ambiseg.model.Normalization;
@@ -72,27 +71,8 @@ class PriorAnchorTest {
 
   @Test
   void trainerReportsTheAnchorAndOldRunFoldersReadAsOff(@TempDir Path tmp) throws Exception {
-    StepRecorder record = new StepRecorder();
-    TrainingConfig config =
-        new TrainingConfig(
-            "probunet",
-            "probunet-tiny",
-            3,
-            3,
-            1e-3f,
-            new double[0],
-            1f,
-            1f,
-            1e-5f,
-            100,
-            7,
-            true,
-            2,
-            0,
-            5,
-            0.0,
-            0,
-            4);
+    TrainingConfig config = TinyTraining.probUNetConfig(3, 1f);
+    List<StepResult> results;
     try (ProbUNetTrainable model =
         new ProbUNetTrainable(
             ProbUNetModel.create(ProbUNetConfig.PROBUNET_TINY, 7, Device.cpu()),
@@ -100,27 +80,10 @@ class PriorAnchorTest {
             Normalization.IDENTITY,
             KlWarmup.OFF,
             0.5f)) {
-      BatchSampler sampler =
-          new BatchSampler(
-              new TrainingSet(TinyCases.make(6, 16, 5)),
-              3,
-              model.noisePerImage(),
-              7,
-              new Augmentation(true, 2),
-              new float[] {0f, 1f});
-      new Trainer(
-              model,
-              sampler,
-              config,
-              new JsonObject(),
-              tmp,
-              null,
-              List.of(record),
-              new TrainingControl())
-          .run(false);
+      results = TinyTraining.stepResults(model, config, tmp);
     }
-    assertEquals(3, record.results().size());
-    for (StepResult r : record.results()) {
+    assertEquals(3, results.size());
+    for (StepResult r : results) {
       double anchor = r.terms().get("prior_anchor_kl");
       assertTrue(anchor > 0, r.terms().toString());
       assertEquals(

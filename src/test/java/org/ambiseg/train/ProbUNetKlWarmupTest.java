@@ -9,7 +9,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.ambiseg.model.Normalization;
@@ -49,29 +48,9 @@ class ProbUNetKlWarmupTest {
 
   @Test
   void trainerRampsTheKlWeightFromZeroToBeta(@TempDir Path tmp) throws Exception {
-    StepRecorder record = new StepRecorder();
-    List<StepResult> results = record.results();
     float beta = 3f;
-    TrainingConfig config =
-        new TrainingConfig(
-            "probunet",
-            "probunet-tiny",
-            5,
-            3,
-            1e-3f,
-            new double[0],
-            1f,
-            beta,
-            1e-5f,
-            100,
-            7,
-            true,
-            2,
-            0,
-            5,
-            0.0,
-            0,
-            4);
+    TrainingConfig config = TinyTraining.probUNetConfig(5, beta);
+    List<StepResult> results;
     try (ProbUNetTrainable model =
         new ProbUNetTrainable(
             ProbUNetModel.create(ProbUNetConfig.PROBUNET_TINY, 7, Device.cpu()),
@@ -79,24 +58,7 @@ class ProbUNetKlWarmupTest {
             Normalization.IDENTITY,
             new KlWarmup(4),
             0f)) {
-      BatchSampler sampler =
-          new BatchSampler(
-              new TrainingSet(TinyCases.make(6, 16, 5)),
-              3,
-              model.noisePerImage(),
-              7,
-              new Augmentation(true, 2),
-              new float[] {0f, 1f});
-      new Trainer(
-              model,
-              sampler,
-              config,
-              new JsonObject(),
-              tmp,
-              null,
-              List.of(record),
-              new TrainingControl())
-          .run(false);
+      results = TinyTraining.stepResults(model, config, tmp);
     }
     assertEquals(5, results.size());
     for (int step = 0; step < 5; step++) {

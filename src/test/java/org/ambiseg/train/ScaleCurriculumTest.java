@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +117,7 @@ class ScaleCurriculumTest {
 
   @Test
   void trainerUnlocksTheScalesOnScheduleAndEveryKlIsLogged(@TempDir Path tmp) throws Exception {
-    StepRecorder record = new StepRecorder();
-    List<StepResult> results = record.results();
+    List<StepResult> results;
     TrainingConfig config =
         new TrainingConfig(
             "hpunet",
@@ -152,25 +150,7 @@ class ScaleCurriculumTest {
             new KlWarmup(2),
             16,
             16)) {
-      BatchSampler sampler =
-          new BatchSampler(
-              new TrainingSet(TinyCases.make(6, 16, 5)),
-              3,
-              model.noisePerImage(),
-              model.uniformsPerImage(),
-              9,
-              new Augmentation(true, 2),
-              new float[] {0f, 1f});
-      new Trainer(
-              model,
-              sampler,
-              config,
-              new JsonObject(),
-              tmp,
-              null,
-              List.of(record),
-              new TrainingControl())
-          .run(false);
+      results = TinyTraining.stepResults(model, config, tmp);
     }
     assertEquals(4, results.size());
     for (int step = 0; step < 4; step++) {

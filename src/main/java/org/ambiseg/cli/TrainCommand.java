@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.ambiseg.core.BadInputException;
 import org.ambiseg.train.MoseSettings;
 import org.ambiseg.train.ObjectiveSettings;
+import org.ambiseg.train.PriorSampleGed;
 import org.ambiseg.train.TerminalProgress;
 import org.ambiseg.train.TrainableModels;
 import org.ambiseg.train.TrainingConfig;
@@ -145,6 +146,17 @@ public final class TrainCommand implements Callable<Integer> {
   double priorAnchor;
 
   @Option(
+      names = "--prior-ged",
+      defaultValue = "0",
+      description =
+          "Prob U-Net: weight of the GED between "
+              + PriorSampleGed.SAMPLES
+              + " prior samples per image and the rater mask, added to the ELBO so that the"
+              + " prior's samples, not only the posterior's, are trained (default 0 = off, the"
+              + " published objective)")
+  double priorGed;
+
+  @Option(
       names = "--annotations",
       defaultValue = "all",
       description = "MoSE: match all raters of an image (all) or one random rater (one)")
@@ -257,10 +269,11 @@ public final class TrainCommand implements Callable<Integer> {
           freeBits,
           stepsPerScale,
           klWarmupSteps,
-          priorAnchor);
+          priorAnchor,
+          priorGed);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(
-          "--kappa/--top-k/--free-bits/--scale-curriculum/--kl-warmup/--prior-anchor",
+          "--kappa/--top-k/--free-bits/--scale-curriculum/--kl-warmup/--prior-anchor/--prior-ged",
           e.getMessage());
     }
   }

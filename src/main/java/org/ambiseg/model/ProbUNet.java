@@ -20,7 +20,10 @@ import java.util.Map;
  *
  * <p>{@link #forward} is the training pass: inputs [image (B,C,H,W), one-hot mask (B,K,H,W), eps
  * (B,L)] give [logits of the posterior reconstruction with z = mu_q + sigma_q * eps, mu_q,
- * logSigma_q, mu_p, logSigma_p]. The other methods are the pieces used interactively.
+ * logSigma_q, mu_p, logSigma_p]. An optional fourth input, prior noise ((B &middot; K) x L, K
+ * consecutive rows per image), adds a sixth output: the logits of K samples z = mu_p + sigma_p *
+ * eps of the prior per image ((B &middot; K) x classes x H x W), for training terms on what the
+ * prior proposes. The other methods are the pieces used interactively.
  */
 public final class ProbUNet extends AbstractBlock {
 
@@ -78,7 +81,33 @@ public final class ProbUNet extends AbstractBlock {
     // reparameterised z ~ q
     NDArray z = q.get(0).add(q.get(1).exp().mul(eps));
     NDArray logits = fcomb.forward(ps, new NDList(features, z), training).head();
-    return new NDList(logits, q.get(0), q.get(1), p.get(0), p.get(1));
+    NDList out = new NDList(logits, q.get(0), q.get(1), p.get(0), p.get(1));
+    if (inputs.size() > 3) {
+      out.add(priorSampleLogits(ps, features, p, inputs.get(3), training));
+    }
+    return out;
+  }
+
+  /** Logits of K reparameterised prior samples per image, K = rows of epsPrior / images. */
+  private NDArray priorSampleLogits(
+      ParameterStore ps, NDArray features, NDList prior, NDArray epsPrior, boolean training) {
+    Shape f = features.getShape();
+    long images = f.get(0);
+    long rows = epsPrior.getShape().get(0);
+    if (rows % images != 0) {
+      throw new IllegalArgumentException(rows + " prior noise rows for " + images + " images");
+    }
+    long k = rows / images;
+    long latent = config.latentDim();
+    NDArray mean = prior.get(0).reshape(images, 1, latent);
+    NDArray sigma = prior.get(1).exp().reshape(images, 1, latent);
+    NDArray z = mean.add(sigma.mul(epsPrior.reshape(images, k, latent))).reshape(rows, latent);
+    NDArray tiled =
+        features
+            .reshape(images, 1, f.get(1), f.get(2), f.get(3))
+            .broadcast(images, k, f.get(1), f.get(2), f.get(3))
+            .reshape(rows, f.get(1), f.get(2), f.get(3));
+    return fcomb.forward(ps, new NDList(tiled, z), training).head();
   }
 
   /** Runs the U-Net and the prior net once (inference, no gradient). */
@@ -133,13 +162,13 @@ public final class ProbUNet extends AbstractBlock {
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     Shape image = inputShapes[0];
     Shape latent = new Shape(image.get(0), config.latentDim());
-    return new Shape[] {
-      new Shape(image.get(0), config.numClasses(), image.get(2), image.get(3)),
-      latent,
-      latent,
-      latent,
-      latent
-    };
+    Shape logits = new Shape(image.get(0), config.numClasses(), image.get(2), image.get(3));
+    if (inputShapes.length > 3) {
+      Shape samples =
+          new Shape(inputShapes[3].get(0), config.numClasses(), image.get(2), image.get(3));
+      return new Shape[] {logits, latent, latent, latent, latent, samples};
+    }
+    return new Shape[] {logits, latent, latent, latent, latent};
   }
 
   @Override

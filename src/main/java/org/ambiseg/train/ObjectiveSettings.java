@@ -2,9 +2,9 @@ package org.ambiseg.train;
 
 /**
  * Objective settings beyond the ELBO's beta: for the HPU-Net GECO or ELBO and the reconstruction
- * variant; for both latent-variable U-Nets the KL warm-up; for the Prob U-Net the prior anchor. The
- * published setting is GECO with kappa 0.05 per valid pixel on the stochastic top 2 % of pixels,
- * moving-average decay 0.99 and multiplier rate 1e-2.
+ * variant; for both latent-variable U-Nets the KL warm-up; for the Prob U-Net the prior anchor and
+ * the prior-sample GED term. The published setting is GECO with kappa 0.05 per valid pixel on the
+ * stochastic top 2 % of pixels, moving-average decay 0.99 and multiplier rate 1e-2.
  *
  * @param geco true for GECO, false for the ELBO with the training config's beta
  * @param kappa GECO's reconstruction threshold per valid pixel
@@ -22,6 +22,10 @@ package org.ambiseg.train;
  *     (0 = off, the published objective; old run folders read as 0). The ELBO's KL(q || p) does not
  *     change when the prior, the posteriors and the decoder's input weights are rescaled together,
  *     so nothing in it fixes the latent scale; the anchor gives that scale a cost.
+ * @param priorGed Prob U-Net: weight of the {@link PriorSampleGed} term (0 = off, the published
+ *     objective; old run folders read as 0): the energy distance between samples of the prior and
+ *     the step's rater mask, which trains the prior's samples, not only the posterior's, to look
+ *     like the raters' masks in the raters' proportions.
  */
 public record ObjectiveSettings(
     boolean geco,
@@ -32,7 +36,8 @@ public record ObjectiveSettings(
     double freeBits,
     int stepsPerScale,
     int klWarmupSteps,
-    double priorAnchor) {
+    double priorAnchor,
+    double priorGed) {
 
   /** The published HPU-Net setting. */
   public static final ObjectiveSettings PUBLISHED =
@@ -49,17 +54,19 @@ public record ObjectiveSettings(
         || stepsPerScale < 0
         || klWarmupSteps < 0
         || !(priorAnchor >= 0)
-        || Double.isInfinite(priorAnchor)) {
+        || Double.isInfinite(priorAnchor)
+        || !(priorGed >= 0)
+        || Double.isInfinite(priorGed)) {
       throw new IllegalArgumentException(
           "objective needs kappa > 0, decay in [0, 1), rate > 0, top-k fraction in (0, 1] and"
-              + " free bits, steps per scale, KL warm-up steps and prior anchor >= 0");
+              + " free bits, steps per scale, KL warm-up steps, prior anchor and prior GED weight >= 0");
     }
   }
 
   /** Settings without free bits or curriculum. */
   public ObjectiveSettings(
       boolean geco, float kappa, float decay, float rate, double topKFraction) {
-    this(geco, kappa, decay, rate, topKFraction, 0, 0, 0, 0);
+    this(geco, kappa, decay, rate, topKFraction, 0, 0, 0, 0, 0);
   }
 
   /** The latent-scale curriculum these settings describe. */

@@ -17,25 +17,31 @@ public final class ProbUNetTrainable extends AdamTrainable {
   /** Wraps {@code model} (owned from now on) for training with {@code config}, no KL warm-up. */
   public ProbUNetTrainable(
       ProbUNetModel model, TrainingConfig config, Normalization normalization) {
-    this(model, config, normalization, KlWarmup.OFF, 0f);
+    this(model, config, normalization, KlWarmup.OFF, 0f, 0f);
   }
 
   /**
    * Wraps {@code model} (owned from now on) for training with {@code config}; {@code klWarmup}
    * ramps the weight of beta &times; KL up from 0, and {@code priorAnchor} weighs the prior's KL to
-   * N(0, I) ({@link ElboLoss}; 0 = off).
+   * N(0, I) ({@link ElboLoss}; 0 = off) and {@code priorGed} the {@link PriorSampleGed} term (0 =
+   * off).
    */
   public ProbUNetTrainable(
       ProbUNetModel model,
       TrainingConfig config,
       Normalization normalization,
       KlWarmup klWarmup,
-      float priorAnchor) {
+      float priorAnchor,
+      float priorGed) {
     super(model.block(), model.manager(), model.config(), model::close, config.weightDecay());
     this.model = model;
     this.objective =
         new ProbUNetObjective(
-            model, new ElboLoss(config.beta(), priorAnchor), optimizer, config.clipNorm());
+            model,
+            new ElboLoss(config.beta(), priorAnchor),
+            new PriorSampleGed(priorGed),
+            optimizer,
+            config.clipNorm());
     this.sampler = new ProbUNetSampler(model, normalization);
     this.klWarmup = klWarmup;
   }
@@ -52,7 +58,7 @@ public final class ProbUNetTrainable extends AdamTrainable {
 
   @Override
   public int noisePerImage() {
-    return model.config().latentDim();
+    return objective.noisePerImage();
   }
 
   @Override

@@ -127,7 +127,8 @@ public final class TrainableModels {
           config,
           normalization,
           objective.klWarmup(),
-          (float) objective.priorAnchor());
+          (float) objective.priorAnchor(),
+          (float) objective.priorGed());
     }
     McDropoutConfig arch = McDropoutConfig.preset(config.preset());
     return new McDropoutTrainable(

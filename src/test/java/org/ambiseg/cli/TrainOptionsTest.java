@@ -44,6 +44,8 @@ class TrainOptionsTest {
             "7",
             "--prior-anchor",
             "0.25",
+            "--prior-ged",
+            "0.5",
             "--data",
             tmp.resolve("data/train").toString(),
             "--out",
@@ -56,10 +58,11 @@ class TrainOptionsTest {
     assertEquals(0f, training.get("weightDecay").getAsFloat());
     assertEquals(7, config.getAsJsonObject("objective").get("klWarmupSteps").getAsInt());
     assertEquals(0.25, config.getAsJsonObject("objective").get("priorAnchor").getAsDouble());
+    assertEquals(0.5, config.getAsJsonObject("objective").get("priorGed").getAsDouble());
   }
 
   @ParameterizedTest
-  @CsvSource({"--weight-decay, -1", "--prior-anchor, -0.5"})
+  @CsvSource({"--weight-decay, -1", "--prior-anchor, -0.5", "--prior-ged, -2"})
   void aNegativeWeightIsRefusedWithItsOption(String option, String value, @TempDir Path tmp)
       throws Exception {
     TinyModels.generateData(tmp.resolve("data"), 4, 2, "1,0,0");

@@ -62,7 +62,7 @@ class FreeBitsTest {
   void settingsRefuseNegativeFreeBitsAndOldRunFoldersReadAsOff() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new ObjectiveSettings(false, 0.05f, 0.99f, 1e-2f, 1.0, -1, 0, 0, 0));
+        () -> new ObjectiveSettings(false, 0.05f, 0.99f, 1e-2f, 1.0, -1, 0, 0, 0, 0));
     String written =
         "{\"geco\":false,\"kappa\":0.05,\"decay\":0.99,\"rate\":0.01,\"topKFraction\":1.0}";
     ObjectiveSettings read = new Gson().fromJson(written, ObjectiveSettings.class);

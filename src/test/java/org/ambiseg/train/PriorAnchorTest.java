@@ -79,7 +79,8 @@ class PriorAnchorTest {
             config,
             Normalization.IDENTITY,
             KlWarmup.OFF,
-            0.5f)) {
+            0.5f,
+            0f)) {
       results = TinyTraining.stepResults(model, config, tmp);
     }
     assertEquals(3, results.size());

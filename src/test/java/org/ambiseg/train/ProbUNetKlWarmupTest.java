@@ -57,6 +57,7 @@ class ProbUNetKlWarmupTest {
             config,
             Normalization.IDENTITY,
             new KlWarmup(4),
+            0f,
             0f)) {
       results = TinyTraining.stepResults(model, config, tmp);
     }

@@ -70,7 +70,7 @@ class ScaleCurriculumTest {
   }
 
   private static ObjectiveSettings withCurriculum(int steps) {
-    return new ObjectiveSettings(false, 0.05f, 0.99f, 1e-2f, 1.0, 0, steps, 0, 0);
+    return new ObjectiveSettings(false, 0.05f, 0.99f, 1e-2f, 1.0, 0, steps, 0, 0, 0);
   }
 
   /** Logits of the training pass for a fixed image and mask, with the given noise per scale. */
